@@ -1,0 +1,45 @@
+# Two commands for a fresh machine: `make book` and `make test`.
+# Everything is installed, pinned, into .venv; nothing is installed globally.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+DATA_STAMP := _build/.data-stamp
+PACKAGE_FILES := $(shell find src -name '*.py' -o -name '*.csv' 2>/dev/null)
+JB_FLAGS := -W -n --keep-going
+
+.PHONY: book test serve lint clean
+
+book: $(INSTALLED) $(DATA_STAMP)
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo ""
+	@echo "The book is built. Open: file://$(CURDIR)/_build/html/index.html"
+	@echo "(or run 'make serve' and open http://127.0.0.1:8000)"
+
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check src tests bench
+
+serve: $(INSTALLED)
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+	  { echo "Python 3.11 is required (found $$($(PYTHON) --version)). Set PYTHON=/path/to/python3.11."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# The execution cache keys on code cells only; a change to the course data or the
+# package must re-run the pages that draw from it, so it clears the cache.
+$(DATA_STAMP): $(PACKAGE_FILES)
+	rm -rf _build/.jupyter_cache
+	mkdir -p _build && touch $@
+
+clean:
+	rm -rf _build

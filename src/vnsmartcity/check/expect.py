@@ -1,0 +1,158 @@
+"""Readers and expectations for check functions, with messages a student understands.
+
+A check function receives the plain copy of an answer (see `plain`). These helpers
+turn it back into a number, a list, a DataFrame or a chart description, and raise
+`NotYet` with a message that says what is wrong (type, shape, missing column, out
+of range) and never what the right value is.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+
+class NotYet(AssertionError):
+    """The answer is not right yet; `str()` is the message shown to the student."""
+
+
+def _describe(answer: Any) -> str:
+    if isinstance(answer, dict):
+        for key, label in (("__frame__", "a DataFrame"), ("__series__", "a Series"),
+                           ("__axes__", "a chart"), ("__function__", "a function"),
+                           ("__dict__", "a dict"), ("__ellipsis__", "... (not answered yet)")):
+            if key in answer:
+                return label
+        if "__type__" in answer:
+            return f"a {answer['__type__']}"
+        if "__float__" in answer:
+            return f"{answer['__float__']} (not a usable number)"
+    if answer is None:
+        return "None"
+    if isinstance(answer, bool):
+        return "True/False"
+    return {int: "a whole number", float: "a number", str: "text", list: "a list"}.get(
+        type(answer), type(answer).__name__)
+
+
+def answered(answer: Any) -> None:
+    """Fail early, kindly, when the placeholder `...` or a missing variable is all there is."""
+    if isinstance(answer, dict) and answer.get("__ellipsis__"):
+        raise NotYet("you have not answered yet: replace the `...` with your code.")
+    if isinstance(answer, dict) and "__missing__" in answer:
+        raise NotYet(f"there is no variable called `{answer['__missing__']}`: "
+                     "run the cell that defines it, and keep its name.")
+
+
+def number(answer: Any) -> float:
+    """The answer as a float, or NotYet if it is not a single number."""
+    answered(answer)
+    if isinstance(answer, bool) or not isinstance(answer, int | float):
+        raise NotYet(f"expected a single number, but got {_describe(answer)}.")
+    return float(answer)
+
+
+def close(value: float, expected: float, hint: str, rel: float = 1e-3, abs_: float = 1e-9) -> None:
+    """NotYet with `hint` unless `value` is within tolerance of `expected`."""
+    if not math.isclose(value, expected, rel_tol=rel, abs_tol=abs_):
+        raise NotYet(f"the number is not right yet. Hint: {hint}")
+
+
+def in_range(value: float, low: float, high: float, what: str) -> None:
+    """NotYet when a value is outside the range any sensible answer lies in."""
+    if not low <= value <= high:
+        raise NotYet(f"{what} should lie between {low:g} and {high:g}; check your units.")
+
+
+def text(answer: Any) -> str:
+    """The answer as a string, or NotYet."""
+    answered(answer)
+    if not isinstance(answer, str):
+        raise NotYet(f"expected text (a string), but got {_describe(answer)}.")
+    return answer
+
+
+def items(answer: Any, what: str = "a list") -> list:
+    """The answer as a list (a list, tuple, Series or set all count)."""
+    answered(answer)
+    if isinstance(answer, dict) and "__series__" in answer:
+        return list(answer["__series__"]["values"])
+    if not isinstance(answer, list):
+        raise NotYet(f"expected {what}, but got {_describe(answer)}.")
+    return answer
+
+
+def mapping(answer: Any) -> dict:
+    """The answer as a dict (keys must be text or numbers)."""
+    answered(answer)
+    if isinstance(answer, dict) and "__series__" in answer:
+        series = answer["__series__"]
+        return dict(zip(series["index"], series["values"], strict=True))
+    if not (isinstance(answer, dict) and "__dict__" in answer):
+        raise NotYet(f"expected a dict, but got {_describe(answer)}.")
+    try:
+        return {key: value for key, value in answer["__dict__"]}
+    except TypeError as error:
+        raise NotYet("the dict has keys that are not text or numbers.") from error
+
+
+def frame(answer: Any, columns: list[str] | None = None, rows: int | None = None) -> pd.DataFrame:
+    """The answer as a DataFrame with at least `columns` (and exactly `rows`, if given)."""
+    answered(answer)
+    if not (isinstance(answer, dict) and "__frame__" in answer):
+        raise NotYet(f"expected a DataFrame, but got {_describe(answer)}.")
+    data = answer["__frame__"]
+    result = pd.DataFrame(data["data"], columns=data["columns"], index=data["index"])
+    missing = [c for c in columns or [] if c not in result.columns]
+    if missing:
+        raise NotYet(f"the DataFrame is missing the column(s) {missing}; "
+                     f"it has {list(result.columns)}.")
+    if rows is not None and data["rows"] != rows:
+        raise NotYet(f"the DataFrame has {data['rows']} row(s), not the number the "
+                     "question asks for: check your filter.")
+    return result
+
+
+def series(answer: Any) -> pd.Series:
+    """The answer as a pandas Series (index and values)."""
+    answered(answer)
+    if not (isinstance(answer, dict) and "__series__" in answer):
+        raise NotYet(f"expected a pandas Series, but got {_describe(answer)}.")
+    data = answer["__series__"]
+    return pd.Series(data["values"], index=data["index"], name=data["name"])
+
+
+def chart(answer: Any) -> dict:
+    """The description of a matplotlib chart (Axes or Figure)."""
+    answered(answer)
+    if not (isinstance(answer, dict) and "__axes__" in answer):
+        raise NotYet(f"expected a matplotlib chart (the Axes, e.g. `ax`), "
+                     f"but got {_describe(answer)}.")
+    return answer["__axes__"]
+
+
+def labelled_chart(answer: Any) -> dict:
+    """A chart with a title and both axis labels, as every chart in the course needs."""
+    description = chart(answer)
+    for part in ("title", "xlabel", "ylabel"):
+        if not description[part].strip():
+            name = {"title": "a title", "xlabel": "an x-axis label",
+                    "ylabel": "a y-axis label"}[part]
+            raise NotYet(f"the chart has no {name}; every chart needs a title and labelled axes.")
+    return description
+
+
+def function_results(answer: Any) -> list[Any]:
+    """What a student's function returned on each probe input (NotYet if it raised)."""
+    answered(answer)
+    if not (isinstance(answer, dict) and "__function__" in answer):
+        raise NotYet(f"expected a function (a `def`), but got {_describe(answer)}.")
+    results = []
+    for result in answer["results"]:
+        if "raised" in result:
+            raise NotYet(f"your function raised an error on one of the test inputs: "
+                         f"{result['raised']}")
+        results.append(result["ok"])
+    return results

@@ -1,0 +1,1 @@
+"""Check modules, one per exercise (exN.py): pytest-style test functions."""

@@ -1,0 +1,202 @@
+"""Schemas of the course data tables: what each column holds and which values are valid.
+
+The schema is code rather than a JSON-Schema file because pandas does the parsing
+and a dozen plain rules (type, required, allowed values, pattern, foreign key) cover
+every table; the book's data appendix renders these same descriptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+DATE_PATTERN = r"^\d{4}(-\d{2}-\d{2})?$"
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+CHAPTERS = tuple(range(1, 9))
+DOMAINS = ("economy", "governance", "mobility", "environment", "living", "people")
+RELIABILITY = ("confirmed", "reported", "doubtful", "wrong")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its type ("str", "int", "float"), whether it may be empty, and its rules."""
+
+    name: str
+    kind: str
+    description: str
+    required: bool = True
+    allowed: tuple = ()
+    pattern: str = ""
+    unique: bool = False
+    references: str = ""  # "table.column" that every non-empty value must exist in
+
+
+@dataclass(frozen=True)
+class Table:
+    """A tidy table: one row per thing named in `row`."""
+
+    name: str
+    row: str
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _source() -> Column:
+    return Column(
+        "source", "str",
+        "BibTeX key (in book/references.bib) of the article or context source the row comes from",
+    )
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table("facts", "a figure reported by a source", (
+            Column("fact_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
+            _source(),
+            Column("chapter", "int", "Chapter that teaches the fact", allowed=CHAPTERS),
+            Column("topic", "str", "Theme, e.g. india, provinces, finance, context"),
+            Column("measure", "str", "What is counted or measured, in plain English"),
+            Column("qualifier", "str", "How exact the source is",
+                   allowed=("exact", "about", "more than", "at least", "range", "forecast")),
+            Column("value", "float", "The figure as the source gives it (shares as fractions)"),
+            Column("value_max", "float", "Upper end when the qualifier is 'range'", required=False),
+            Column("unit", "str", "Unit of value, e.g. provinces, billion USD, share"),
+            Column("of_total", "float", "Denominator when the figure is 'x of N'", required=False),
+            Column("as_of", "str", "Date the figure refers to (YYYY-MM-DD or YYYY)",
+                   pattern=DATE_PATTERN),
+            Column("reliability", "str", "How far the figure can be trusted", allowed=RELIABILITY),
+            Column("note", "str", "Caveat or context (marked as such)", required=False),
+        )),
+        Table("events", "a dated event: meeting, document, survey or reform", (
+            Column("event_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
+            Column("date", "str", "Date (YYYY-MM-DD, or YYYY when only the year is known)",
+                   pattern=DATE_PATTERN),
+            Column("date_precision", "str", "Whether the date is exact to the day or the year",
+                   allowed=("day", "year")),
+            Column("kind", "str", "Kind of event",
+                   allowed=("agreement", "milestone", "workshop", "document", "conference",
+                            "survey", "webinar", "exhibition", "reform")),
+            Column("title", "str", "What happened"),
+            Column("organiser", "str", "Who organised or issued it"),
+            Column("place", "str", "Where it happened", required=False),
+            _source(),
+            Column("chapter", "int", "Chapter that teaches it", allowed=CHAPTERS),
+        )),
+        Table("documents", "a policy document", (
+            Column("doc_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
+            Column("number", "str", "Official number, e.g. 950/QĐ-TTg", required=False),
+            Column("type_vi", "str", "Type of document in Vietnamese, e.g. Quyết định"),
+            Column("type_en", "str", "Type of document in English, e.g. Decision"),
+            Column("issuer_vi", "str", "Issuing body in Vietnamese", required=False),
+            Column("issuer_en", "str", "Issuing body in English"),
+            Column("title_vi", "str", "Official title in Vietnamese, with diacritics"),
+            Column("title_en", "str", "English gloss of the title"),
+            Column("date_issued", "str", "Date issued (YYYY-MM-DD or YYYY)", required=False,
+                   pattern=DATE_PATTERN),
+            Column("period_start", "int", "First year the document covers"),
+            Column("period_end", "int", "Last year of its main period", required=False),
+            Column("vision_year", "int", "Year of its longer-term vision", required=False),
+            _source(),
+            Column("beyond_articles", "str", "'yes' when the row rests on context sources only",
+                   allowed=("yes", "no")),
+        )),
+        Table("targets", "a dated target set by a document (or claimed by a source)", (
+            Column("target_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
+            Column("doc_id", "str", "Document that sets it; empty when none is known",
+                   required=False, references="documents.doc_id"),
+            Column("year", "int", "Year the target is due"),
+            Column("target", "str", "The target in plain English"),
+            Column("metric", "str", "What the target counts"),
+            Column("qualifier", "str", "How the target is worded", required=False,
+                   allowed=("exact", "at least", "some")),
+            Column("value", "float", "Number targeted, if any", required=False),
+            Column("unit", "str", "Unit of value", required=False),
+            _source(),
+            Column("reliability", "str", "How far the target can be trusted", allowed=RELIABILITY),
+        )),
+        Table("actors", "a person or organisation named in a source", (
+            Column("actor_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
+            Column("name", "str", "Name in its original form, with diacritics"),
+            Column("name_en", "str", "English name or gloss"),
+            Column("kind", "str", "Kind of actor",
+                   allowed=("person", "government", "party", "association", "firm")),
+            Column("country", "str", "Country the actor belongs to"),
+            Column("role", "str", "Role in the event, in plain English"),
+            Column("affiliation", "str", "Organisation a person belongs to", required=False),
+            Column("event_id", "str", "Event where the source names the actor",
+                   references="events.event_id"),
+            _source(),
+        )),
+        Table("localities", "a province or centrally-run city named in a source", (
+            Column("locality_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
+            Column("name_vi", "str", "Name in Vietnamese (before the 2025 reorganisation)"),
+            Column("name_en", "str", "Name without diacritics"),
+            Column("kind", "str", "Province or centrally-run city (before 2025)",
+                   allowed=("province", "centrally-run city")),
+            Column("region", "str", "Broad region",
+                   allowed=("north", "central", "central highlands", "south")),
+            Column("mentioned_for", "str", "Why the source names it"),
+            _source(),
+            Column("merged_2025_into", "str",
+                   "Province it belongs to after 1 July 2025, filled only where confirmed "
+                   "(context beyond the articles)", required=False),
+        )),
+        Table("domains", "one of the six domains of a smart city", (
+            Column("domain_id", "str", "Identifier", unique=True, allowed=DOMAINS),
+            Column("name_en", "str", "English name"),
+            Column("name_vi", "str", "Vietnamese name as article 001 gives it"),
+            Column("giffinger_characteristic", "str",
+                   "Matching characteristic in Giffinger et al. (2007) (context)"),
+            Column("covers", "str", "What the domain covers"),
+            _source(),
+        )),
+        Table("initiatives", "a smart-city initiative or service named in a source", (
+            Column("initiative_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
+            Column("initiative", "str", "The initiative in plain English"),
+            Column("domain", "str", "Main domain, as labelled by the course team",
+                   allowed=DOMAINS, references="domains.domain_id"),
+            _source(),
+        )),
+    )
+}
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int | float) and float(value).is_integer()
+
+
+def problems(name: str, frame: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Every way `frame` breaks the schema of table `name`; empty when it is valid."""
+    table = TABLES[name]
+    found: list[str] = []
+    if list(frame.columns) != table.column_names:
+        return [f"{name}: columns are {list(frame.columns)}, expected {table.column_names}"]
+    for column in table.columns:
+        values = frame[column.name]
+        present = values.dropna()
+        if column.required and len(present) != len(values):
+            found.append(f"{name}.{column.name}: {len(values) - len(present)} empty value(s)")
+        if column.unique and values.duplicated().any():
+            found.append(f"{name}.{column.name}: duplicated {sorted(values[values.duplicated()])}")
+        for row, value in present.items():
+            where = f"{name}.{column.name} row {row + 2}"
+            if column.kind == "int" and not _is_int(value):
+                found.append(f"{where}: {value!r} is not a whole number")
+            if column.kind == "float" and not isinstance(value, int | float):
+                found.append(f"{where}: {value!r} is not a number")
+            if column.allowed and value not in column.allowed:
+                found.append(f"{where}: {value!r} not one of {column.allowed}")
+            if column.pattern and not re.match(column.pattern, str(value)):
+                found.append(f"{where}: {value!r} does not match {column.pattern}")
+        if column.references:
+            other, key = column.references.split(".")
+            missing = set(present) - set(tables[other][key])
+            if missing:
+                found.append(f"{name}.{column.name}: {sorted(missing)} not in {other}.{key}")
+    return found
