@@ -40,7 +40,7 @@ def _describe(answer: Any) -> str:
 def answered(answer: Any) -> None:
     """Fail early, kindly, when the placeholder `...` or a missing variable is all there is."""
     if isinstance(answer, dict) and answer.get("__ellipsis__"):
-        raise NotYet("you have not answered yet: replace the `...` with your code.")
+        raise NotYet("there is no answer yet: replace the `...` with your code.")
     if isinstance(answer, dict) and "__missing__" in answer:
         raise NotYet(f"there is no variable called `{answer['__missing__']}`: "
                      "run the cell that defines it, and keep its name.")
