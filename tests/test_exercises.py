@@ -1,0 +1,151 @@
+"""Every exercise works for students and for graders.
+
+* The version with solutions executes top to bottom and every self-check passes.
+* The student release executes without an error and every auto-checked question
+  reports "not yet" (so each check can fail).
+* Plausible wrong answers are rejected with a helpful message.
+* No expected value appears in the student release or in a check's output.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from vnsmartcity.assign import exercise_sources
+from vnsmartcity.check.outcome import FAILED, evaluate
+from vnsmartcity.check.plain import to_plain
+from vnsmartcity.check.spec import exercises, questions
+from vnsmartcity.release import read_source, student_notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = exercise_sources(ROOT / "exercises")
+EXERCISES = sorted(SOURCES, key=lambda e: int(e[2:]))
+
+
+def _execute(notebook: nbformat.NotebookNode, folder: Path) -> tuple[nbformat.NotebookNode, float]:
+    start = time.perf_counter()
+    NotebookClient(notebook, timeout=120, kernel_name="python3", allow_errors=False,
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    return notebook, time.perf_counter() - start
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory) -> dict[tuple[str, str], nbformat.NotebookNode]:
+    """Every exercise executed twice, with solutions and as released, two at a time."""
+    jobs = {}
+    for exercise in EXERCISES:
+        source = read_source(SOURCES[exercise])
+        jobs[(exercise, "solution")] = source
+        jobs[(exercise, "student")] = student_notebook(source)
+    folder = tmp_path_factory.mktemp("exercises")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {key: pool.submit(_execute, nb, folder) for key, nb in jobs.items()}
+        results = {key: future.result() for key, future in futures.items()}
+    for (exercise, version), (_, seconds) in sorted(results.items()):
+        print(f"{exercise} {version}: executed in {seconds:.1f} s")
+    return {key: notebook for key, (notebook, _) in results.items()}
+
+
+def _check_outputs(notebook: nbformat.NotebookNode) -> dict[str, str]:
+    """Question id -> what its check cell printed."""
+    printed = {}
+    for cell in notebook.cells:
+        match = re.match(r'\s*check\("([\d.]+)"', cell.source) if cell.cell_type == "code" else None
+        if match:
+            printed[match.group(1)] = "".join(o.get("text", "") for o in cell.outputs)
+    return printed
+
+
+def test_every_exercise_has_checks_and_a_chapter():
+    assert EXERCISES == exercises() == [f"ex{n}" for n in range(1, 9)]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_exercise_shape(exercise):
+    listed = questions(exercise)
+    assert 4 <= len(listed) <= 8, "4-8 questions per exercise"
+    assert any(q.is_written for q in listed), "at least one written question"
+    assert all(q.rubric for q in listed if q.is_written)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_solution_passes_every_check(executed, exercise):
+    printed = _check_outputs(executed[(exercise, "solution")])
+    for question in questions(exercise):
+        assert question.qid in printed, f"no check cell for question {question.qid}"
+        if not question.is_written:
+            assert f"✅ Question {question.qid}: correct." in printed[question.qid], printed
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_student_release_runs_and_reports_not_yet(executed, exercise):
+    printed = _check_outputs(executed[(exercise, "student")])
+    for question in questions(exercise):
+        if not question.is_written:
+            assert printed[question.qid].startswith(f"❌ Question {question.qid}: not yet"), \
+                printed[question.qid]
+
+
+def _wrong_answers():
+    for exercise in EXERCISES:
+        try:
+            module = importlib.import_module(f"tests.wrong_answers.{exercise}")
+        except ModuleNotFoundError:  # reported by test_every_question_has_wrong_answers
+            continue
+        for qid, answers in module.WRONG.items():
+            for number, answer in enumerate(answers):
+                yield pytest.param(qid, answer, id=f"{qid}-wrong{number}")
+
+
+def _secret_strings(question) -> list[str]:
+    """Ways the expected value of a question could be written down."""
+    if question.expected is None:
+        return []
+    values = question.expected()
+    values = values if isinstance(values, list | tuple) else [values]
+    found = []
+    for value in values:
+        if isinstance(value, float) and not value.is_integer():
+            found += [f"{value:.3f}", f"{value:.2f}", f"{value * 100:.1f}%"]
+        elif isinstance(value, int | float) and abs(value) >= 1000:
+            found.append(str(int(value)))
+        elif isinstance(value, str) and len(value) > 3:
+            found.append(value)
+    return found
+
+
+@pytest.mark.parametrize(("qid", "answer"), list(_wrong_answers()))
+def test_wrong_answer_is_rejected_helpfully(qid, answer):
+    question = next(q for q in questions("ex" + qid.split(".")[0]) if q.qid == qid)
+    plain = json.loads(json.dumps(to_plain(answer, question.probes)))
+    outcome = evaluate(question, plain)
+    assert outcome.status == FAILED and outcome.points == 0
+    assert len(outcome.message) > len("not yet: ") + 15, outcome.message
+    for secret in _secret_strings(question):
+        assert secret not in outcome.message
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_no_expected_value_in_student_release(executed, exercise):
+    released = nbformat.writes(student_notebook(read_source(SOURCES[exercise])))
+    ran = nbformat.writes(executed[(exercise, "student")])
+    for question in questions(exercise):
+        for secret in _secret_strings(question):
+            assert secret not in released, f"{question.qid}: expected value in the release"
+            assert secret not in ran, f"{question.qid}: expected value in a check output"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_question_has_wrong_answers(exercise):
+    module = importlib.import_module(f"tests.wrong_answers.{exercise}")
+    auto = {q.qid for q in questions(exercise) if not q.is_written}
+    assert auto <= set(module.WRONG), f"missing wrong answers for {sorted(auto - set(module.WRONG))}"
