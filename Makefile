@@ -18,6 +18,7 @@ book: $(INSTALLED) $(DATA_STAMP)
 	@echo "(or run 'make serve' and open http://127.0.0.1:8000)"
 
 test: $(INSTALLED)
+	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
 
 lint: $(INSTALLED)

@@ -148,4 +148,5 @@ def test_no_expected_value_in_student_release(executed, exercise):
 def test_every_question_has_wrong_answers(exercise):
     module = importlib.import_module(f"tests.wrong_answers.{exercise}")
     auto = {q.qid for q in questions(exercise) if not q.is_written}
-    assert auto <= set(module.WRONG), f"missing wrong answers for {sorted(auto - set(module.WRONG))}"
+    missing = sorted(auto - set(module.WRONG))
+    assert not missing, f"missing wrong answers for {missing}"

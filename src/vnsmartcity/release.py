@@ -26,8 +26,9 @@ from nbformat import NotebookNode
 SOLUTION_START = re.compile(r"^(`{3,}|:{3,})\{solution-start\}.*?^\1[ \t]*$\n?", re.M | re.S)
 SOLUTION_END = re.compile(r"^(`{3,}|:{3,})\{solution-end\}.*?^\1[ \t]*$\n?", re.M | re.S)
 EXERCISE_FENCE = re.compile(r"^(`{3,}|:{3,})\{exercise-(start|end)\}.*?^\1[ \t]*$\n?", re.M | re.S)
-ADMONITION = re.compile(r"^(:{3,}|`{3,})\{admonition\}[ \t]*([^\n]*)\n(?::class:[^\n]*\n)?(.*?)^\1[ \t]*$",
-                        re.M | re.S)
+ADMONITION = re.compile(
+    r"^(:{3,}|`{3,})\{admonition\}[ \t]*([^\n]*)\n(?::class:[^\n]*\n)?(.*?)^\1[ \t]*$",
+    re.M | re.S)
 ROLE = re.compile(r"\{(?:doc|ref|term|cite|numref)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
 ANSWER_CELL = "**Your answer** (written, graded by your instructor): _replace this text._"
 

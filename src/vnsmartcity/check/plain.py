@@ -59,7 +59,8 @@ def to_plain(value, probes=None, depth=0):
         return {"__frame__": {
             "columns": [str(c) for c in frame.columns],
             "index": [to_plain(i, depth=depth + 1) for i in frame.index],
-            "data": [[to_plain(v, depth=depth + 1) for v in row] for row in frame.itertuples(index=False)],
+            "data": [[to_plain(v, depth=depth + 1) for v in row]
+                     for row in frame.itertuples(index=False)],
             "rows": int(len(value)),
         }}
     if type_name == "pandas.Series":
@@ -74,9 +75,10 @@ def to_plain(value, probes=None, depth=0):
         return value.isoformat()
     if type_name == "numpy.ndarray":
         return [to_plain(v, depth=depth + 1) for v in value.tolist()[:MAX_ITEMS]]
-    if type_name.startswith("matplotlib.") and hasattr(value, "get_title") and hasattr(value, "patches"):
+    is_matplotlib = type_name.startswith("matplotlib.")
+    if is_matplotlib and hasattr(value, "get_title") and hasattr(value, "patches"):
         return _axes(value)
-    if type_name.startswith("matplotlib.") and hasattr(value, "get_axes"):
+    if is_matplotlib and hasattr(value, "get_axes"):
         axes = value.get_axes()
         return _axes(axes[0]) if axes else {"__type__": "empty figure"}
     if isinstance(value, dict):
