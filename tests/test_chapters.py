@@ -78,7 +78,7 @@ def test_terms_and_citations_exist(page):
     terms = glossary_terms()
     for role in re.findall(r"\{term\}`([^`]+)`", text):
         target = re.search(r"<([^>]+)>$", role)
-        name = (target.group(1) if target else role).strip().lower()
+        name = " ".join((target.group(1) if target else role).split()).lower()
         assert name in terms, f"glossary has no term {name!r}"
     keys = bib_keys()
     for cited in re.findall(r"\{cite(?::\w+)?\}`([^`]+)`", text):

@@ -246,6 +246,11 @@ class Classes:
         return name in self.names or name.startswith(self.prefixes)
 
 
+def _skip_comment(css: str, i: int) -> int:
+    end = css.find("*/", i + 2)
+    return len(css) if end < 0 else end + 2
+
+
 def _skip_string(css: str, i: int) -> int:
     quote, i = css[i], i + 1
     while i < len(css) and css[i] != quote:
@@ -261,7 +266,7 @@ def _blocks(css: str) -> list[tuple[str, str | None]]:
         k = i
         while k < n and css[k] not in "{;}":
             if css.startswith("/*", k):
-                k = css.find("*/", k + 2) + 2 or n
+                k = _skip_comment(css, k)
             elif css[k] in "\"'":
                 k = _skip_string(css, k)
             else:
@@ -277,7 +282,7 @@ def _blocks(css: str) -> list[tuple[str, str | None]]:
         depth, m = 1, k + 1
         while depth and m < n:
             if css.startswith("/*", m):
-                m = css.find("*/", m + 2) + 2 or n
+                m = _skip_comment(css, m)
                 continue
             if css[m] in "\"'":
                 m = _skip_string(css, m)
@@ -463,12 +468,12 @@ def _build_finished(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     static = outdir / "_static"
     stamps = Path(app.doctreedir) / "trim_assets"
+    for relative in (*DROPPED_FILES, *(() if _thebe_on(app) else THEBE_FILES)):
+        (static / relative).unlink(missing_ok=True)
     glyphs = _trim_stylesheets(app, static, stamps)
     fonts = _theme_static(app, f"{FONT_DIR}/fa-solid-900.ttf")
     if fonts is not None:
         _subset_fonts(fonts.parent, static / FONT_DIR, stamps, glyphs)
-    for relative in (*DROPPED_FILES, *(() if _thebe_on(app) else THEBE_FILES)):
-        (static / relative).unlink(missing_ok=True)
     _index_page(app, outdir)
 
 
