@@ -31,7 +31,7 @@ def _first_match(text):
 
 
 def _lookup(text):
-    """Looks up the 26 texts: perfect on the table, useless elsewhere."""
+    """Looks up the texts of the table: perfect on the table, useless elsewhere."""
     labels = dict(zip(INITIATIVES["initiative"], INITIATIVES["domain"], strict=True))
     return labels.get(text, "governance")
 

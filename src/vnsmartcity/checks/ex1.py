@@ -2,11 +2,11 @@
 
 The expected counts and labels are read from the course data (`initiatives`,
 `domains`) at check time, so they never appear in the notebook. The classifier of
-question 1.3 is not compared with one right answer: it is tried on the 26 labelled
-descriptions and on six new ones, and must give valid domain ids, beat the trivial
+question 1.3 is not compared with one right answer: it is tried on every labelled
+description and on six new ones, and must give valid domain ids, beat the trivial
 "always governance" classifier by a clear margin (at least 60% agreement) and
-generalise to at least half of the new descriptions (so a lookup of the 26 texts
-does not pass). Messages say what is wrong, never which label is right.
+generalise to at least half of the new descriptions (so a lookup of the table's
+texts does not pass). Messages say what is wrong, never which label is right.
 """
 
 from vnsmartcity.check import expect
@@ -121,7 +121,8 @@ def test_classify(answer):
         raise expect.NotYet(f"on new descriptions that are not in the table it is right only "
                             f"{right} of {len(NEW_DESCRIPTIONS)} times. Hint: use general "
                             "words of each domain (transport, pollution, health, skills, "
-                            "investment, public services...), not the exact 26 texts.")
+                            "investment, public services...), not the exact texts of the "
+                            "table.")
 
 
 @auto("1.4", variable="compared", points=2)

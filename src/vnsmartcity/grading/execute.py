@@ -61,7 +61,7 @@ class Limits:
 
 @dataclass(frozen=True)
 class CellEvent:
-    """Something that happened in one cell: `kind` is error, timeout, died or stuck."""
+    """Something that happened in a cell: error, timeout, truncated (output), died, start."""
 
     kind: str
     cell: int  # 1-based position in the notebook
@@ -77,8 +77,6 @@ class Run:
     events: list[CellEvent] = field(default_factory=list)
     stopped: CellEvent | None = None  # why the run ended early (kind died/timeout/start)
     hung: dict[str, CellEvent] = field(default_factory=dict)  # qid -> extraction that hung
-    truncated_cells: int = 0
-    largest_output: int = 0  # characters stored for the most talkative cell
 
 
 class NotebookTimeout(Exception):
@@ -141,7 +139,14 @@ class GradingClient(NotebookClient):
         self.truncated = False
         self.interrupts = 0
         self.idle_seen = False
+        self.exit_asked = False
         self.timeout_func = self._cell_timeout
+        self.on_cell_executed = self._note_reply
+
+    def _note_reply(self, cell: NotebookNode, cell_index: int, execute_reply: dict) -> None:
+        payload = (execute_reply or {}).get("content", {}).get("payload") or []
+        self.exit_asked = any(p.get("source") == "ask_exit" for p in payload
+                              if isinstance(p, dict))
 
     def _cell_timeout(self, cell: NotebookNode) -> float:
         return max(0.01, min(self.limits.timeout, self.deadline - time.monotonic()))
@@ -149,7 +154,8 @@ class GradingClient(NotebookClient):
     async def async_execute_cell(self, cell: NotebookNode, cell_index: int,
                                  execution_count: int | None = None,
                                  store_history: bool = True) -> NotebookNode:
-        self.stored, self.truncated, self.interrupts, self.idle_seen = 0, False, 0, False
+        self.stored, self.truncated, self.interrupts = 0, False, 0
+        self.idle_seen = self.exit_asked = False
         result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
         if not self.idle_seen:
             await self._reconnect_iopub()
@@ -282,8 +288,11 @@ async def _run(nb: NotebookNode, wanted: dict, workdir: Path, private: Path,
                         detail = f"{reply_error[0].get('ename', 'Error')}: " \
                                  f"{reply_error[0].get('evalue', '')}"
                         run.events.append(CellEvent("error", *where, _clean(detail, workdir)))
-                    run.largest_output = max(run.largest_output, client.stored)
-                    run.truncated_cells += client.truncated
+                    if client.truncated:
+                        run.events.append(CellEvent("truncated", *where))
+                    if client.exit_asked:
+                        run.stopped = CellEvent("died", *where, "exit() was called")
+                        break
                     await _extract(client, scratch, wanted, run, where)
                 except NotebookTimeout:
                     run.stopped = CellEvent("timeout", *where, "notebook time limit")
