@@ -199,7 +199,7 @@ class GradingClient(NotebookClient):
 def _head(cell: NotebookNode) -> str:
     for line in cell.source.splitlines():
         if line.strip():
-            line = line.strip()
+            line = line.strip().replace("`", "'")
             return line if len(line) <= 50 else line[:47] + "..."
     return ""
 

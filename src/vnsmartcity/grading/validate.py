@@ -120,8 +120,9 @@ def read(path: Path) -> tuple[NotebookNode, str, list[str]]:
     try:
         raw = _parse(path.read_bytes(), path)
         try:
-            nb = nbformat.reads(json.dumps(raw), as_version=nbformat.NO_CONVERT)
-            if nb.get("nbformat") != 4:
+            major, minor = nbformat.reader.get_version(raw)
+            nb = nbformat.versions[major].to_notebook_json(raw, minor=minor)
+            if major != 4:
                 nb = nbformat.convert(nb, 4)
         except Exception as error:
             raise Invalid("not a valid notebook: its format could not be read "
@@ -135,10 +136,9 @@ def read(path: Path) -> tuple[NotebookNode, str, list[str]]:
             message = str(error.message) if hasattr(error, "message") else str(error)
             raise Invalid(f"not a valid notebook: {message[:200]}. Open it in Jupyter, "
                           "save it, and hand it in again.") from None
-        try:
-            exercise = exercise_id(nb, path)
-        except NotAnExercise:
-            exercise = named
+        meta = nb.metadata.get("vnsmartcity")
+        exercise = meta.get("exercise") if isinstance(meta, dict) else None
+        exercise = exercise if isinstance(exercise, str) else named
         if exercise is None:
             raise Invalid("could not tell which exercise this notebook is: it has no exercise "
                           "id in its metadata and its file name does not name one "

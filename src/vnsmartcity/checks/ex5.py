@@ -1,0 +1,174 @@
+"""Checks for exercise 5: testing a forecast (chapter 5).
+
+The forecast, the census counts and the 2020 shares are read from the `facts`
+table at check time, so no expected figure is written in the notebook. The
+messages name the usual slips (a percentage against a fraction, a reversed
+difference, a linear instead of a compound rate, people against millions) without
+giving the right value. `implied_growth` is tried on rising, falling and flat
+shares so that a formula that only works for growth does not pass.
+"""
+
+import math
+
+from vnsmartcity.check import expect
+from vnsmartcity.check.spec import auto, written
+from vnsmartcity.coursedata import fact
+
+YEARS = 3  # 2017 (workshop) to 2020 (forecast year), as the question states
+
+
+def _census_share():
+    return fact("vn_census_urban") / fact("vn_census_pop")
+
+
+def _gaps():
+    forecast = fact("fr_urban_forecast")
+    return {
+        "census_2019": (forecast - _census_share()) * 100,
+        "world_bank_2020": (forecast - fact("vn_wb_urban_2020")) * 100,
+        "ministry_2020": (forecast - fact("vn_moc_urban_2020")) * 100,
+    }
+
+
+def _missing_millions():
+    return (fact("fr_urban_forecast") * fact("vn_census_pop") - fact("vn_census_urban")) / 1e6
+
+
+def _growth(start, end, years):
+    return (end / start) ** (1 / years) - 1
+
+
+def _growths():
+    now = fact("fr_urban_now")
+    return {
+        "forecast": _growth(now, fact("fr_urban_forecast"), YEARS),
+        "measured": _growth(now, fact("vn_wb_urban_2020"), YEARS),
+    }
+
+
+def _near(value, target, rel=1e-3):
+    return math.isclose(value, target, rel_tol=rel, abs_tol=1e-9)
+
+
+@auto("5.1", variable="census_share", points=1, expected=_census_share)
+def test_census_share(answer):
+    value = expect.number(answer)
+    want = _census_share()
+    if _near(value, want * 100):
+        raise expect.NotYet("this is a percentage; give the share as a fraction between 0 "
+                            "and 1.")
+    if _near(value, 1 / want):
+        raise expect.NotYet("the division is upside down: urban population divided by the "
+                            "whole population.")
+    expect.in_range(value, 0, 1, "A share")
+    expect.close(value, want, "divide vn_census_urban by vn_census_pop.")
+
+
+@auto("5.2", variable="gaps", points=2, expected=lambda: list(_gaps().values()))
+def test_gaps(answer):
+    got = expect.mapping(answer)
+    expected = _gaps()
+    missing = [k for k in expected if k not in got]
+    if missing:
+        raise expect.NotYet(f"the dict is missing the key(s) {missing}; it has {list(got)}.")
+    for key, want in expected.items():
+        value = expect.number(got[key])
+        if _near(value * 100, want):
+            raise expect.NotYet(f"{key!r} is a difference of fractions; multiply by 100 to "
+                                "get percentage points.")
+        if _near(-value, want):
+            raise expect.NotYet(f"{key!r} has the wrong sign: forecast minus measurement.")
+        expect.in_range(value, 0, 100, f"The gap {key!r} in percentage points")
+        expect.close(value, want, f"{key!r}: subtract the measurement from the forecast "
+                     "(fr_urban_forecast), both as fractions, then multiply by 100.")
+
+
+@auto("5.3", variable="missing_millions", points=1, expected=_missing_millions)
+def test_missing_millions(answer):
+    value = expect.number(answer)
+    want = _missing_millions()
+    if _near(value, want * 1e6):
+        raise expect.NotYet("this is a number of people; the question asks for millions "
+                            "(divide by 1,000,000).")
+    if _near(value, fact("fr_urban_forecast") * fact("vn_census_pop") / 1e6):
+        raise expect.NotYet("this is the whole urban population the forecast implies; "
+                            "subtract the urban population the census counted.")
+    expect.in_range(value, 0, 100, "A number of millions of people")
+    expect.close(value, want, "two thirds of the census population, minus the census urban "
+                 "population, in millions.")
+
+
+PROBES = ((1 / 3, 2 / 3, 3), (0.30, 0.36, 5), (0.40, 0.30, 4), (0.25, 0.25, 10),
+          (0.5, 0.6, 2))
+
+
+@auto("5.4", variable="implied_growth", points=2, probes=PROBES)
+def test_implied_growth(answer):
+    results = expect.function_results(answer)
+    for (start, end, years), result in zip(PROBES, results, strict=True):
+        value = expect.number(result)
+        want = _growth(start, end, years)
+        if want and _near(value, want * 100):
+            raise expect.NotYet("return g as a fraction (0.05 for 5%), not a percentage.")
+        if want and _near(value, (end - start) / start / years):
+            raise expect.NotYet("this is a simple (linear) average; the question asks for a "
+                                "compound rate: take the years-th root of end / start.")
+        if want and _near(value, want + 1):
+            raise expect.NotYet("this is the growth factor (1 + g); subtract 1.")
+        expect.close(value, want, "solve start * (1 + g) ** years = end for g; check the "
+                     "case where the share falls and where it stays the same.", abs_=1e-9)
+
+
+@auto("5.5", variable="growth", points=1, expected=lambda: list(_growths().values()))
+def test_growth(answer):
+    got = expect.mapping(answer)
+    expected = _growths()
+    missing = [k for k in expected if k not in got]
+    if missing:
+        raise expect.NotYet(f"the dict is missing the key(s) {missing}; it has {list(got)}.")
+    for key, want in expected.items():
+        value = expect.number(got[key])
+        if _near(value, want * 100):
+            raise expect.NotYet(f"{key!r} is a percentage; give it as a fraction.")
+        if key == "measured" and _near(value, _growth(_census_share(),
+                                                      fact("vn_wb_urban_2020"), YEARS)):
+            raise expect.NotYet("'measured' should start from the 2017 baseline as quoted "
+                                "(fr_urban_now), not from the census.")
+        end = fact("fr_urban_forecast" if key == "forecast" else "vn_wb_urban_2020")
+        now = fact("fr_urban_now")
+        if _near(value, (end - now) / now / YEARS):
+            raise expect.NotYet(f"{key!r} is a simple (linear) average; use your compound "
+                                "implied_growth function.")
+        expect.close(value, want, f"{key!r}: use implied_growth with the start and end "
+                     "shares the question names, over 3 years.")
+
+
+@auto("5.6", variable="ax", points=1)
+def test_chart(answer):
+    chart = expect.labelled_chart(answer)
+    if chart["bars"] != 5:
+        raise expect.NotYet(f"the chart has {chart['bars']} bar(s); it should have five: the "
+                            "2017 baseline, three measurements and the forecast.")
+    labels = " ".join(chart["xticklabels"] + chart["yticklabels"]).lower()
+    if "forecast" not in labels:
+        raise expect.NotYet("no tick label says \"forecast\": label the forecast bar so that "
+                            "it cannot be read as a measurement.")
+
+
+written("5.7", points=4, rubric="""
+Full marks (4) when the answer makes all four points; 1 point each:
+- Definitions: the census counts people in urban wards and townships (an
+  administrative rule); the World Bank uses UN estimates built on national
+  definitions; the Ministry of Construction counts urban areas its own way (about
+  40% at the end of 2020). The measurements differ by a few points only.
+- Scale: the forecast misses all three by roughly 27-32 percentage points and
+  about 31 million people (question 5.3), far more than definitions can explain;
+  its implied growth is several times the measured growth (question 5.5).
+- Origin: says honestly that the article gives no source, and offers plausible
+  explanations without asserting one (a slip, a reporting or translation error, a
+  longer-range projection quoted with the wrong year).
+- Three rules for checking quoted figures, each applied to this case: check the
+  baseline against a primary source; convert a forecast into a yearly rate and into
+  people and compare with past change; compare like with like (same definition,
+  same year); and/or ask who says it and why.
+""")

@@ -1,0 +1,6 @@
+"""Grade a class's notebooks safely: `vnsmartcity grade` (see `run.grade`).
+
+collect (find submissions) -> validate (read a notebook) -> execute (run it in a
+limited kernel, extracting answers with `extract`) -> score (check the answers in
+the grader's process) -> report (gradebook, scores, feedback).
+"""

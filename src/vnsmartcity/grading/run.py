@@ -1,0 +1,215 @@
+"""`vnsmartcity grade`: grade every submission in a pool of processes, then report.
+
+Each submission is graded in a worker process (`grade_one`): read and validate
+the notebook, run it in a kernel of its own (`execute`), check the extracted
+answers (`score`). A result is cached in ``DIR/.results/`` as soon as it is in,
+keyed by the notebook's bytes and the grader's code and settings, so a run that
+was interrupted finishes on the next call without grading anything twice.
+Failing work is a result: the exit status is 0 once every submission has its
+rows, and 2 (`UsageError`) only when the command was called wrongly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict
+from importlib.resources import files
+from pathlib import Path
+
+from tqdm import tqdm
+
+import vnsmartcity
+from vnsmartcity.check.spec import questions
+from vnsmartcity.cli import UsageError
+from vnsmartcity.grading import report, score, validate
+from vnsmartcity.grading.collect import Submission, collect
+from vnsmartcity.grading.execute import Limits, execute
+
+UNKNOWN = "unknown"
+
+
+def _rows(outcomes: list) -> list[dict]:
+    return [{"question": o.qid, "points": float(o.points), "max_points": float(o.max_points),
+             "status": o.status, "message": o.message} for o in outcomes]
+
+
+def _invalid_result(item: Submission, exercise: str | None, message: str) -> dict:
+    if exercise is not None and re.fullmatch(r"ex\d+", exercise):
+        try:
+            rows = _rows(score.invalid(questions(exercise), message))
+            return {"student": item.student, "exercise": exercise, "source": item.label,
+                    "rows": rows, "notes": []}
+        except ModuleNotFoundError:
+            pass
+    row = {"question": Path(item.label).name, "points": 0.0, "max_points": 0.0,
+           "status": score.INVALID, "message": message}
+    return {"student": item.student, "exercise": UNKNOWN, "source": item.label, "rows": [row],
+            "notes": []}
+
+
+def grade_one(item: Submission, limits: Limits) -> dict:
+    """Grade one submission; never raises (a grader failure is reported as `error`)."""
+    try:
+        try:
+            nb, exercise, notes = validate.read(item.path)
+        except validate.Invalid as invalid:
+            return _invalid_result(item, invalid.exercise, str(invalid))
+        listed = questions(exercise)
+        wanted = {q.qid: (q.variable, q.probes) for q in listed if not q.is_written}
+        run = execute(nb, wanted, limits, name=Path(item.label).name)
+        outcomes = score.outcomes(listed, run, limits.timeout, limits.wall)
+        events = [*run.events, *([run.stopped] if run.stopped else [])]
+        notes += [score.describe(e, limits.wall if e.detail == "notebook time limit"
+                                 else limits.timeout) + "." for e in events]
+        return {"student": item.student, "exercise": exercise, "source": item.label,
+                "rows": _rows(outcomes), "notes": notes}
+    except Exception as error:  # a bug in the grader must not cost the class its grades
+        result = _invalid_result(item, validate.name_exercise(item.path.name), "")
+        for row in result["rows"]:
+            row["status"] = score.ERROR
+            row["message"] = (f"not graded: the grader failed on this notebook "
+                              f"({type(error).__name__}); ask your instructor.")
+        return result
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(vnsmartcity.__version__.encode())
+    package = files("vnsmartcity")
+    for folder in ("check", "checks", "grading"):
+        for entry in sorted(package.joinpath(folder).iterdir(), key=lambda p: p.name):
+            if entry.name.endswith(".py"):
+                digest.update(entry.name.encode() + entry.read_bytes())
+    return digest.hexdigest()
+
+
+class Cache:
+    """Finished results under DIR/.results, one JSON file per submission."""
+
+    def __init__(self, out: Path, limits: Limits) -> None:
+        self.folder = out / ".results"
+        self.settings = json.dumps([_code_fingerprint(), asdict(limits)], sort_keys=True)
+
+    def path(self, item: Submission) -> Path:
+        tag = hashlib.sha256(item.label.encode()).hexdigest()[:10]
+        exercise = validate.name_exercise(item.path.name) or "x"
+        return self.folder / f"{item.student}__{exercise}__{tag}.json"
+
+    def key(self, item: Submission) -> str:
+        digest = hashlib.sha256(self.settings.encode())
+        digest.update(item.student.encode() + b"\0" + item.label.encode() + b"\0")
+        digest.update(item.path.read_bytes())
+        return digest.hexdigest()
+
+    def load(self, item: Submission, key: str) -> dict | None:
+        try:
+            stored = json.loads(self.path(item).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return stored.get("result") if isinstance(stored, dict) and stored.get("key") == key \
+            else None
+
+    def save(self, item: Submission, key: str, result: dict) -> None:
+        report.write_atomic(self.path(item), json.dumps({"key": key, "result": result},
+                                                        ensure_ascii=False, sort_keys=True))
+
+
+def _worker_start() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _pool_round(items: list[Submission], workers: int, limits: Limits, done) -> list[Submission]:
+    """Grade `items` in one pool; those lost to a crashed worker are returned."""
+    lost = []
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                               initializer=_worker_start)
+    try:
+        futures = {pool.submit(grade_one, item, limits): item for item in items}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                lost.append(futures[future])
+                continue
+            done(futures[future], result)
+    except BaseException:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            if process.is_alive():
+                process.terminate()  # its kernel is stopped by nbclient's signal handler
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return lost
+
+
+def _crashed(item: Submission) -> dict:
+    result = _invalid_result(item, validate.name_exercise(item.path.name), "")
+    for row in result["rows"]:
+        row["status"] = score.ERROR
+        row["message"] = ("not graded: the grading process was killed while running this "
+                          "notebook (twice); it may stop other programs.")
+    return result
+
+
+def _grade_all(todo: list[Submission], jobs: int, limits: Limits, done) -> None:
+    lost = _pool_round(todo, min(jobs, len(todo)), limits, done)
+    for item in lost:  # alone this time, so one bad notebook cannot take others with it
+        if _pool_round([item], 1, limits, done):
+            done(item, _crashed(item))
+
+
+def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
+          timeout: float = 60, notebook_timeout: float | None = None,
+          memory_mb: int = 2048) -> int:
+    """Grade `submissions` into `out`; 0 when every submission has its rows."""
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if not timeout > 0 or (notebook_timeout is not None and not notebook_timeout > 0):
+        raise UsageError("--timeout must be a positive number of seconds")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder")
+    limits = Limits(timeout=float(timeout), notebook_timeout=notebook_timeout,
+                    memory_mb=memory_mb)
+    with tempfile.TemporaryDirectory(prefix="vnsc-collect-") as scratch:
+        items = collect(submissions, Path(scratch), exclude=out)
+        out.mkdir(parents=True, exist_ok=True)
+        cache = Cache(out, limits)
+        keys = {item: cache.key(item) for item in items}
+        results = {item: cache.load(item, keys[item]) for item in items}
+        todo = [item for item in items if results[item] is None]
+        bar = tqdm(total=len(items), initial=len(items) - len(todo), unit="notebook",
+                   desc="Grading", file=sys.stderr, disable=None)
+
+        def done(item: Submission, result: dict) -> None:
+            cache.save(item, keys[item], result)
+            results[item] = result
+            bar.update()
+
+        try:
+            with bar:
+                if todo:
+                    _grade_all(todo, jobs, limits, done)
+        except KeyboardInterrupt:
+            finished = sum(r is not None for r in results.values())
+            print(f"\nvnsmartcity grade: interrupted; {finished} of {len(items)} submissions "
+                  "are graded and kept. Run the same command again to finish.", file=sys.stderr)
+            return 130
+    written = report.write(out, [results[item] for item in items])
+    students = len({r["student"] for r in written})
+    print(f"Graded {len(items)} submission(s) of {students} student(s): "
+          f"{out / 'gradebook.csv'}, {out / 'scores.csv'}, {out / 'feedback'}/",
+          file=sys.stderr)
+    return 0
