@@ -32,8 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     grade = commands.add_parser(
         "grade", help="grade submissions into a gradebook with feedback per student",
         description="Grade notebooks, folders of notebooks or LMS .zip downloads. The student "
-                    "id is the name of the student's folder, else the file name up to the "
-                    "first '_' or '.'.")
+                    "id is the name of the student's folder (a sub-folder of a folder or zip "
+                    "given here), else the file name up to the first '_' (LMS style, "
+                    "alice_ex03-provinces.ipynb), else the file name without extension. The "
+                    "exercise comes from the notebook metadata, else the file name.")
     grade.add_argument("submissions", nargs="+", type=Path, metavar="SUBMISSION",
                        help=".ipynb file, folder or .zip")
     grade.add_argument("--out", type=Path, required=True, metavar="DIR",

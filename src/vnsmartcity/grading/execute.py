@@ -344,7 +344,7 @@ def execute(nb: NotebookNode, wanted: dict[str, tuple[str, tuple]], limits: Limi
         try:
             return asyncio.run(asyncio.wait_for(_run(work, wanted, workdir, private, limits),
                                                 hard_limit))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return Run(stopped=CellEvent("timeout", 0, "", "notebook time limit"))
     finally:
         _remove(base)

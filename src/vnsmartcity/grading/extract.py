@@ -28,17 +28,16 @@ TOO_LARGE = "__too_large__"
 _PROGRAM = '''
 def _vnsmartcity_extract(student, wanted, nonce, cap):
     import sys
-    lines = []
     for qid, spec in wanted.items():
         try:
             text = dumps_answers(student, {qid: spec})
         except Exception as error:
             text = json.dumps({qid: {"__type__": "could not be read: " + type(error).__name__}})
         if len(text) > cap:
-            text = json.dumps({qid: {"%s": len(text)}})
+            text = json.dumps({qid: {"TOO_LARGE": len(text)}})
         sys.stdout.write(nonce + " " + qid + " " + text + "\\n")
         sys.stdout.flush()
-''' % TOO_LARGE
+'''.replace("TOO_LARGE", TOO_LARGE)
 
 
 def _literal(value: Any) -> str:

@@ -56,8 +56,24 @@ def _invalid_result(item: Submission, exercise: str | None, message: str) -> dic
             "notes": []}
 
 
+def _exercise_of(item: Submission) -> str | None:
+    try:
+        return validate.read(item.path)[1]
+    except Exception:
+        return validate.name_exercise(item.path.name)
+
+
+def _failed(item: Submission, message: str) -> dict:
+    """Rows with status error for a submission the grader could not finish."""
+    result = _invalid_result(item, _exercise_of(item), message)
+    for row in result["rows"]:
+        row["status"] = score.ERROR
+    return result
+
+
 def grade_one(item: Submission, limits: Limits) -> dict:
     """Grade one submission; never raises (a grader failure is reported as `error`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
         try:
             nb, exercise, notes = validate.read(item.path)
@@ -73,12 +89,8 @@ def grade_one(item: Submission, limits: Limits) -> dict:
         return {"student": item.student, "exercise": exercise, "source": item.label,
                 "rows": _rows(outcomes), "notes": notes}
     except Exception as error:  # a bug in the grader must not cost the class its grades
-        result = _invalid_result(item, validate.name_exercise(item.path.name), "")
-        for row in result["rows"]:
-            row["status"] = score.ERROR
-            row["message"] = (f"not graded: the grader failed on this notebook "
-                              f"({type(error).__name__}); ask your instructor.")
-        return result
+        return _failed(item, f"not graded: the grader failed on this notebook "
+                             f"({type(error).__name__}); ask your instructor.")
 
 
 def _code_fingerprint() -> str:
@@ -122,10 +134,6 @@ class Cache:
                                                         ensure_ascii=False, sort_keys=True))
 
 
-def _worker_start() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-
-
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -134,8 +142,7 @@ def _context() -> multiprocessing.context.BaseContext:
 def _pool_round(items: list[Submission], workers: int, limits: Limits, done) -> list[Submission]:
     """Grade `items` in one pool; those lost to a crashed worker are returned."""
     lost = []
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
-                               initializer=_worker_start)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
     try:
         futures = {pool.submit(grade_one, item, limits): item for item in items}
         for future in as_completed(futures):
@@ -155,20 +162,13 @@ def _pool_round(items: list[Submission], workers: int, limits: Limits, done) -> 
     return lost
 
 
-def _crashed(item: Submission) -> dict:
-    result = _invalid_result(item, validate.name_exercise(item.path.name), "")
-    for row in result["rows"]:
-        row["status"] = score.ERROR
-        row["message"] = ("not graded: the grading process was killed while running this "
-                          "notebook (twice); it may stop other programs.")
-    return result
-
-
 def _grade_all(todo: list[Submission], jobs: int, limits: Limits, done) -> None:
     lost = _pool_round(todo, min(jobs, len(todo)), limits, done)
     for item in lost:  # alone this time, so one bad notebook cannot take others with it
         if _pool_round([item], 1, limits, done):
-            done(item, _crashed(item))
+            done(item, _failed(item, "not graded: the grading process was killed while "
+                                     "running this notebook (twice): does it stop other "
+                                     "programs?"))
 
 
 def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,

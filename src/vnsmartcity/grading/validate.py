@@ -93,8 +93,8 @@ def _parse(data: bytes, path: Path) -> dict:
     if not data.strip():
         raise Invalid("the file is empty: hand in the notebook (.ipynb) saved from Jupyter.")
     if len(data) > MAX_NOTEBOOK_BYTES:
-        raise Invalid("the file is too large to be an exercise notebook "
-                      f"(over {MAX_NOTEBOOK_BYTES // 2**20} MB): clear the outputs and save it again.")
+        raise Invalid("the file is too large to be an exercise notebook (over "
+                      f"{MAX_NOTEBOOK_BYTES // 2**20} MB): clear the outputs and save it again.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
