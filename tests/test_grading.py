@@ -14,6 +14,7 @@ import json
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -27,8 +28,8 @@ from vnsmartcity.grading import collect, run
 sys.path.insert(0, str(Path(__file__).parent))
 from submissions import Release, inject, replace_answer, save  # noqa: E402
 
-CELL = 5.0
-WALL = 20.0
+CELL = 6.0
+WALL = 24.0
 AUTO = ["3.1", "3.2", "3.3", "3.4"]
 POINTS = {"3.1": 2, "3.2": 1, "3.3": 1, "3.4": 2, "3.5": 3}
 
@@ -40,7 +41,7 @@ def _student_with(release: Release, code: str) -> nbformat.NotebookNode:
     return inject(release.student(), code)
 
 
-SLEEPY = f"import time\ntime.sleep({CELL * 0.8})"
+SLEEPY = f"import time\ntime.sleep({CELL * 0.75})"
 
 TAMPER_CHECK = '''
 def check(qid, answer=None):
@@ -66,12 +67,16 @@ def forged_exec(code, *args, **kwargs):
     if nonce:  # answer the grader's request with "passed" markers instead of answers
         for qid in ["3.1", "3.2", "3.3", "3.4"]:
             forged = json.dumps({qid: {"__passed__": True}})
-            sys.stdout.write(nonce.group(1) + " " + qid + " " + forged + "\n")
+            sys.stdout.write(nonce.group(1) + " " + qid + " " + forged + "\\n")
         return None
     return real_exec(code, *args, **kwargs)
 builtins.exec = forged_exec
 builtins.print = lambda *args, **kwargs: None
-json.dumps = lambda *args, **kwargs: '{"3.1": true}'
+'''
+
+TAMPER_PROTOCOL = '''
+import json
+json.dumps = lambda *args, **kwargs: '{"3.1": true}'  # every message the kernel sends
 '''
 
 TAMPER_PYTEST = '''
@@ -190,10 +195,14 @@ def flat_class(release: Release) -> dict[str, object]:
         "memory": replace_answer(solution(), "3.2", "def eat():\n    hoard = []\n"
                                  "    while True:\n        hoard.append(bytearray(100 * 2**20))\n"
                                  "eat()\nioc_per_scheme = 0.5"),
+        "hangingfunction": replace_answer(solution(), "3.4", "def nonbudget_range(budget):\n"
+                                          "    while True:\n        pass"),
+        "hugeanswer": replace_answer(solution(), "3.2", 'ioc_per_scheme = "x" * 5_000_000'),
         "redefinecheck": _student_with(release, TAMPER_CHECK),
         "patchpackage": _student_with(release, TAMPER_PACKAGE),
         "patchbuiltins": _student_with(release, TAMPER_BUILTINS),
         "patchpytest": _student_with(release, TAMPER_PYTEST),
+        "patchjson": _student_with(release, TAMPER_PROTOCOL),
         "overwrite": _student_with(release, TAMPER_FILES),
         "snoop": replace_answer(solution(), "3.2", READ_TESTS.replace("{name}", release.name)),
         "fakeprints": _student_with(release, FAKE_PRINTS),
@@ -282,6 +291,12 @@ def _full(graded: Graded, student: str) -> None:
 def _zero(graded: Graded, student: str, status: str = "failed") -> None:
     assert graded.statuses(student) == {**dict.fromkeys(AUTO, status), "3.5": "manual"}
     assert graded.points(student) == 0
+
+
+def _tampered(graded: Graded, student: str) -> None:
+    """Zero points for an unanswered notebook, though its tampering cell ran without error."""
+    _zero(graded, student)
+    assert " raised " not in graded.feedback(student)
 
 
 def _invalid(graded: Graded, student: str, words: str) -> None:
@@ -394,7 +409,7 @@ def test_notebook_wall_clock_limit(batch):
     assert batch.statuses("wallclock") == {"3.1": "passed", "3.2": "passed",
                                            "3.3": "timeout", "3.4": "timeout", "3.5": "manual"}
     assert batch.points("wallclock") == 3
-    assert "total time limit" in batch.of("wallclock")["3.3"]["message"]
+    assert "total time limit (24 s)" in batch.of("wallclock")["3.3"]["message"]
 
 
 def test_sys_exit_is_an_error_in_its_cell(batch):
@@ -424,26 +439,44 @@ def test_memory_eater_hits_the_memory_limit(batch):
     assert "MemoryError" in batch.of("memory")["3.2"]["message"]
 
 
+def test_function_answer_that_never_returns(batch):
+    assert batch.statuses("hangingfunction") == {"3.1": "passed", "3.2": "passed",
+                                                 "3.3": "passed", "3.4": "timeout",
+                                                 "3.5": "manual"}
+    assert "did not return within" in batch.of("hangingfunction")["3.4"]["message"]
+
+
+def test_answer_too_large_to_read_is_capped(batch):
+    assert batch.statuses("hugeanswer") == {"3.1": "passed", "3.2": "failed", "3.3": "passed",
+                                            "3.4": "passed", "3.5": "manual"}
+    assert "far too large" in batch.of("hugeanswer")["3.2"]["message"]
+
+
 # --- tampering: none of it changes a grade -------------------------------------------------
 
 def test_redefining_check_changes_nothing(batch):
-    _zero(batch, "redefinecheck")
+    _tampered(batch, "redefinecheck")
 
 
 def test_monkeypatching_vnsmartcity_changes_nothing(batch):
-    _zero(batch, "patchpackage")
+    _tampered(batch, "patchpackage")
 
 
 def test_monkeypatching_builtins_changes_nothing(batch):
-    _zero(batch, "patchbuiltins")
+    _tampered(batch, "patchbuiltins")
+
+
+def test_kernel_that_garbles_its_messages_gets_nothing(batch):
+    _zero(batch, "patchjson", "error")
+    assert "stopped answering the grader properly" in batch.of("patchjson")["3.1"]["message"]
 
 
 def test_monkeypatching_pytest_changes_nothing(batch):
-    _zero(batch, "patchpytest")
+    _tampered(batch, "patchpytest")
 
 
 def test_overwriting_files_in_the_working_folder_changes_nothing(batch):
-    _zero(batch, "overwrite")
+    _tampered(batch, "overwrite")
 
 
 def test_the_working_folder_holds_no_tests_to_read(batch):
@@ -452,11 +485,11 @@ def test_the_working_folder_holds_no_tests_to_read(batch):
 
 
 def test_fake_passed_prints_change_nothing(batch):
-    _zero(batch, "fakeprints")
+    _tampered(batch, "fakeprints")
 
 
 def test_forged_results_file_changes_nothing(batch):
-    _zero(batch, "forged")
+    _tampered(batch, "forged")
     assert not (batch.out / "results.json").exists()
     assert "forged,ex3,3.1,2" not in (batch.out / "gradebook.csv").read_text(encoding="utf-8")
 
@@ -564,16 +597,30 @@ def test_hand_marks_in_manual_csv_are_merged(graded_twice, small_class):
         assert run.grade([small_class], out, jobs=1, timeout=CELL) == 0
 
 
-def test_notebook_that_kills_the_grading_process(release, tmp_path):
+def test_notebook_that_kills_the_grading_process(release, tmp_path, monkeypatch):
     nb = inject(release.solution(), "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)",
                 after="3.1")
     save(nb, tmp_path / f"killer_{release.name}")
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     assert run.grade([tmp_path / f"killer_{release.name}"], tmp_path / "out", jobs=1,
                      timeout=CELL) == 0
+    assert not list((tmp_path / "tmp").iterdir())  # the killed worker's folder is gone too
     graded = Graded(tmp_path / "out")
     assert set(graded.statuses("killer").values()) == {"error"}
     assert graded.points("killer") == 0
     assert "grading process was killed" in graded.of("killer")["3.1"]["message"]
+
+
+def test_kernel_wrapper_sets_resource_limits():
+    from vnsmartcity.grading.kernel import LIMITS_SCRIPT
+
+    probe = ("import resource as r; print([r.getrlimit(x)[0] for x in "
+             "(r.RLIMIT_AS, r.RLIMIT_CPU, r.RLIMIT_FSIZE, r.RLIMIT_CORE)])")
+    result = subprocess.run([sys.executable, "-S", LIMITS_SCRIPT, str(2**31), "40", str(2**28),
+                             "--", sys.executable, "-c", probe],
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == f"[{2**31}, 40, {2**28}, 0]", result.stderr
 
 
 # --- the command line -------------------------------------------------------------------

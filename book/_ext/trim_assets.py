@@ -45,11 +45,29 @@ What it does.
    out: code highlighting and copy buttons (no code block), MyST-NB's notebook
    styles (no notebook cell), sphinx-design (no ``sd-`` element; its tab script
    only with tabs), sphinx-togglebutton (no toggle or dropdown). An inline script
-   added twice (togglebutton's selector) is kept once. ``styles/theme.css``, which
-   only ``@import``s ``basic.css``, gives way to a direct link (one round trip less).
+   added twice (togglebutton's selector) is kept once. The extensions' scripts,
+   which wait for the page to load anyway, are loaded with ``defer`` so that they
+   no longer hold its first paint (not on the search page, where the template's
+   own searchtools.js needs doctools.js at once). ``styles/theme.css``, which
+   only ``@import``s ``basic.css``, gives way to a direct link (one round trip less),
+   the theme's ``<link rel="preload">`` of its two deferred scripts goes (they no
+   longer compete with the stylesheets), and every figure but a page's first is
+   loaded lazily.
 6. Pages without a meta description (search, genindex) get one, and the site's
    ``index.html``, a bare redirect written by sphinx-external-toc, becomes a small
    valid page with a title, a language, a description and a link.
+7. Incremental builds: a change to a file of ``html_static_path`` (``book.css``)
+   alone rebuilds the root page, so that Sphinx copies the static files again
+   (it skips them when it writes no page), and sitemap.xml lists every page, not
+   only those the build wrote (sphinx-sitemap 2.9 lists only those).
+8. The sidebar buttons on phones: pydata-sphinx-theme 0.17 adds a hidden top
+   navbar with sidebar toggles of its own, and the theme's scripts bind those, so
+   the visible buttons did nothing (pydata-sphinx-theme issue 2451). Setting
+   ``navbar_persistent`` to nothing removes that navbar (the fix other books took).
+9. Two fixes found by the browser tests: the bibliography's entries get
+   ``role="listitem"`` (axe: a ``role="list"`` must hold list items), and the book's
+   ``search-numbers.js`` (which makes Sphinx's search find "950") is loaded on the
+   search page only.
 
 The theme's templates are changed only through ``trim_assets_templates/layout.html``,
 which passes the theme's own ``css`` and ``extrahead`` blocks through
@@ -58,6 +76,7 @@ which passes the theme's own ``css`` and ``extrahead`` blocks through
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import html
 import json
@@ -101,6 +120,7 @@ ASSET_NEEDS = {  # start of the file name -> need
     "togglebutton.css": "toggle",
     "togglebutton.js": "toggle",
     "sphinx-thebe": "thebe",
+    "search-numbers.js": "search",  # the book's fix to Sphinx's search (book/_static)
 }
 INLINE_NEEDS = {  # text in an inline script -> need
     "toggleHint": "toggle",
@@ -124,9 +144,18 @@ def _search_as_you_type(app: Sphinx) -> bool:
     return bool((app.config.html_theme_options or {}).get("search_as_you_type"))
 
 
-def _add_templates(app: Sphinx, config: Any) -> None:
+def _config_inited(app: Sphinx, config: Any) -> None:
     if str(TEMPLATES) not in config.templates_path:
         config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    # pydata-sphinx-theme 0.17 draws a top navbar for its persistent items (a search
+    # button) with sidebar toggles of its own; its scripts and sphinx-book-theme's
+    # bind the first .primary-toggle, that hidden one, so the visible buttons did
+    # nothing and a phone could not open the table of contents (pydata-sphinx-theme
+    # issue 2451). Without persistent items there is no such navbar; search stays in
+    # the sidebar and the article header.
+    options = dict(config.html_theme_options or {})
+    options.setdefault("navbar_persistent", [])
+    config.html_theme_options = options
 
 
 # ------------------------------------------------------------------ each page
@@ -149,7 +178,7 @@ def _need_of(asset: Any) -> str | None:
 def _keep(assets: Iterable[Any], needs: set[str]) -> list[Any]:
     kept, seen = [], set()
     for asset in assets:
-        key = (str(getattr(asset, "filename", None)),
+        key = (str(getattr(asset, "filename", None) or ""),  # inline: None or ""
                tuple(sorted(getattr(asset, "attributes", {}).items())))
         need = _need_of(asset)
         if key in seen or (need is not None and need not in needs):
@@ -157,6 +186,20 @@ def _keep(assets: Iterable[Any], needs: set[str]) -> list[Any]:
         seen.add(key)
         kept.append(asset)
     return kept
+
+
+def _deferred(js: Any) -> Any:
+    """A local script loaded with ``defer``: it runs in order, after the page is parsed.
+
+    The scripts Sphinx and the extensions add wait for DOMContentLoaded anyway;
+    documentation_options.js stays as it is, since inline scripts extend it.
+    """
+    filename = str(getattr(js, "filename", None) or "")
+    attributes = dict(getattr(js, "attributes", {}))
+    if (not filename.startswith("_static/") or filename.endswith("documentation_options.js")
+            or {"defer", "async", "type"} & set(attributes)):
+        return js
+    return type(js)(filename, priority=js.priority, **attributes, defer="defer")
 
 
 def _local_css(filename: Any) -> bool:
@@ -183,6 +226,9 @@ def _trim_head(fragment: str, *, search_page: bool, search_as_you_type: bool) ->
         for script in SEARCH_SCRIPTS:
             text = re.sub(r'\s*<script src="[^"]*' + re.escape(script) + r'"></script>', "",
                           text)
+    # The theme preloads its two deferred scripts (97 KB) in <head>, where they
+    # compete with the stylesheets for the first paint; they load at the end anyway.
+    text = re.sub(r'\s*<link rel="preload" as="script"[^>]*/>', "", text)
     # basic/layout.html already has the viewport <meta>.
     text = re.sub(r'\s*<meta name="viewport"[^>]*/>', "", text)
     return Markup(text)
@@ -190,11 +236,26 @@ def _trim_head(fragment: str, *, search_page: bool, search_as_you_type: bool) ->
 
 def _page_context(app: Sphinx, pagename: str, templatename: str,
                   context: dict[str, Any], doctree: Any) -> None:
+    _rendered(app).add(pagename)
     body = context.get("body") or ""
     needs = {need for need, pattern in NEEDS.items() if pattern.search(body)}
     if _thebe_on(app):
         needs.add("thebe")
+    if pagename == "search":
+        needs.add("search")
+    if body.count("<img ") > 1:
+        # Figures further down load when the reader gets near them (not the first,
+        # which may be in view at once).
+        first, rest = body.split("<img ", 1)
+        body = first + "<img " + rest.replace("<img ", '<img loading="lazy" ')
+        context["body"] = body
+    if 'role="doc-biblioentry"' in body:
+        # A bibliography is a role="list" (docutils); axe requires its items to be
+        # listitems, and DPUB-ARIA 1.1 deprecates doc-biblioentry for listitem.
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
     context["script_files"] = _keep(context.get("script_files", []), needs)
+    if pagename != "search":  # searchtools.js, loaded by the template, needs doctools.js
+        context["script_files"] = [_deferred(js) for js in context["script_files"]]
     context["css_files"] = [_to_trimmed(css) for css in _keep(context.get("css_files", []), needs)]
     search_page = pagename == "search"
     sayt = _search_as_you_type(app)
@@ -206,6 +267,52 @@ def _page_context(app: Sphinx, pagename: str, templatename: str,
         description = f"{title}: {context.get('docstitle', '')}, an open course book."
         context["metatags"] = (metatags + '\n<meta name="description" content="'
                                + html.escape(description) + '" />')
+
+
+def _rendered(app: Sphinx) -> set[str]:
+    if not hasattr(app, "_trim_assets_rendered"):
+        app._trim_assets_rendered = set()  # type: ignore[attr-defined]
+    return app._trim_assets_rendered  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------- incremental builds
+
+def _static_changed(app: Sphinx, env: Any, added: set[str], changed: set[str],
+                    removed: set[str]) -> list[str]:
+    """Re-read the root page when a file of html_static_path changed.
+
+    Sphinx copies static files only when it writes some page, so a change to
+    book/_static/book.css alone would never reach the output.
+    """
+    static = Path(app.outdir) / "_static"
+    for entry in app.config.html_static_path:
+        source = (Path(app.confdir) / entry).resolve()
+        if not source.is_relative_to(Path(app.confdir).resolve()):
+            continue  # an extension's own static files (Sphinx copies those as it likes)
+        for path in (source.rglob("*") if source.is_dir() else [source]):
+            if not path.is_file():
+                continue
+            copy = static / (path.relative_to(source) if source.is_dir() else path.name)
+            if not copy.is_file() or not filecmp.cmp(path, copy, shallow=False):
+                return [app.config.root_doc]
+    return []
+
+
+def _complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """List every page in sitemap.xml, not only those written by this build.
+
+    sphinx-sitemap 2.9 lists the pages written by the current build, so after an
+    incremental build sitemap.xml held only the changed pages.
+    """
+    if exception is not None or not hasattr(app.env.app, "sitemap_links"):
+        return
+    try:
+        from sphinx_sitemap import add_html_link
+    except ImportError:
+        return
+    rendered = _rendered(app)
+    for docname in sorted(app.env.found_docs - rendered):
+        add_html_link(app, docname, None, {}, None)
 
 
 # ------------------------------------------------------------ unused CSS rules
@@ -386,15 +493,15 @@ def _stamp(stamps: Path, name: str, key: str) -> None:
 
 def _subset_fonts(fonts: Path, out: Path, stamps: Path, glyphs: set[int]) -> None:
     """Write ``NAME.subset.woff`` for each FontAwesome font, with just ``glyphs``."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
     for ttf in sorted(fonts.glob("*.ttf")):
         target = out / f"{ttf.stem}.subset.woff"
         key = json.dumps({"glyphs": sorted(glyphs),
                           "font": hashlib.sha256(ttf.read_bytes()).hexdigest()})
         if _cached(stamps, target.name, key, target):
             continue
+        from fontTools import subset  # only when a subset is written: 0.1 s to import
+        from fontTools.ttLib import TTFont
+
         font = TTFont(ttf, recalcTimestamp=False)
         options = subset.Options()
         options.flavor = "woff"
@@ -478,8 +585,12 @@ def _build_finished(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.connect("config-inited", _add_templates)
+    app.connect("config-inited", _config_inited)
     app.connect("html-page-context", _page_context, priority=900)
-    # Before sphinx-external-toc writes its bare redirect (priority 500).
-    app.connect("build-finished", _build_finished, priority=400)
+    app.connect("env-get-outdated", _static_changed)
+    # Before sphinx-sitemap writes sitemap.xml (priority 500).
+    app.connect("build-finished", _complete_sitemap, priority=450)
+    # After pydata-sphinx-theme writes pygments.css and sphinx-external-toc its bare
+    # index.html redirect (both at the default priority, 500).
+    app.connect("build-finished", _build_finished, priority=900)
     return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,5 +1,7 @@
 """Wrong answers for exercise 2 (the policy timeline)."""
 
+import warnings
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -40,6 +42,13 @@ def _chart(bars=6, title="Policy documents", scatter=True):
     return ax
 
 
+def _month_first(text):
+    """pandas' default reading: 1/8/2018 becomes 8 January (it warns only sometimes)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return pd.to_datetime(text)
+
+
 _DUE = TARGETS[TARGETS["year"] <= 2025]
 
 WRONG = {
@@ -51,7 +60,7 @@ WRONG = {
         _timeline().head(8),                    # events dropped
     ],
     "2.2": [
-        lambda text: pd.to_datetime(text, dayfirst=False),    # month first: 1/8 -> 8 January
+        _month_first,                                         # month first: 1/8 -> 8 January
         lambda text: text,                                    # returns the text
         lambda text: pd.to_datetime(text, format="%m/%d/%Y"),  # wrong format: raises
         lambda text: pd.to_datetime(text, dayfirst=True).date(),  # a datetime.date

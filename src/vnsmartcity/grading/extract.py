@@ -1,13 +1,15 @@
 """Pull answers out of a student's kernel as plain JSON, and read them back safely.
 
-The grader sends the kernel the *source* of `vnsmartcity.check.plain` (so a
-student who patched the installed package in the kernel does not change how
-answers are read) and a call to its `dumps_answers` on the student's globals,
-one question at a time. Each answer comes back as one printed line
-``NONCE QID JSON``; the nonce is fresh for every request, so nothing the
-student's code printed can pass for an answer. The grader parses the lines with
-`json.loads` only: nothing the student's code produced is ever unpickled or
-evaluated. Function answers are called on their probes inside the kernel.
+Before any student code runs, the grader sends the kernel the *source* of
+`vnsmartcity.check.plain` (so a student who patches the installed package in the
+kernel does not change how answers are read); after each code cell it sends a
+call of its `dumps_answers` on the student's globals, one question at a time
+(cells that only call ``check(...)`` change no answer and are skipped). Each
+answer comes back as one printed line ``NONCE QID JSON``; the nonce is fresh for
+every request, so nothing the student's code printed can pass for an answer. The
+grader parses the lines with `json.loads` only: nothing the student's code
+produced is ever unpickled or evaluated. Function answers are called on their
+probes inside the kernel.
 
 Whatever the kernel sends back can at most change the value of an answer, which
 the student could have set directly; it is then checked in the grader.
@@ -37,6 +39,14 @@ def _vnsmartcity_extract(student, wanted, nonce, cap):
             text = json.dumps({qid: {"TOO_LARGE": len(text)}})
         sys.stdout.write(nonce + " " + qid + " " + text + "\\n")
         sys.stdout.flush()
+
+
+import sys as _sys
+import types as _types
+
+_module = _types.ModuleType(MODULE)
+_module.extract = _vnsmartcity_extract
+_sys.modules[MODULE] = _module
 '''.replace("TOO_LARGE", TOO_LARGE)
 
 
@@ -47,18 +57,29 @@ def _literal(value: Any) -> str:
     return text
 
 
-def request(wanted: dict[str, tuple[str, tuple]]) -> tuple[str, str]:
+def setup() -> tuple[str, str]:
+    """(code that installs the extractor in a fresh kernel, the extractor's module name).
+
+    Run once, before any student code: the kernel compiles the source of
+    `vnsmartcity.check.plain` as sent by the grader, in a namespace of its own,
+    and keeps it as a module under a random name; nothing is added to the
+    student's namespace.
+    """
+    module = f"_vnsmartcity_extract_{secrets.token_hex(8)}"
+    program = PLAIN_SOURCE + "\n" + _PROGRAM.replace("MODULE", repr(module))
+    return f"exec({program!r}, {{'__name__': {module!r}}})", module
+
+
+def request(module: str, wanted: dict[str, tuple[str, tuple]]) -> tuple[str, str]:
     """(code to run in the kernel, nonce) asking for the answers of `wanted`.
 
-    `wanted` maps a question id to (variable name, probes). The code defines
-    nothing in the student's namespace: it runs in a namespace of its own.
+    `wanted` maps a question id to (variable name, probes); the answers come
+    back as printed lines that start with the nonce.
     """
     nonce = secrets.token_hex(16)
     spec = {qid: [name, tuple(probes)] for qid, (name, probes) in wanted.items()}
-    program = (PLAIN_SOURCE + "\n" + _PROGRAM
-               + f"\n_vnsmartcity_extract(student, {_literal(spec)}, {nonce!r}, "
-                 f"{MAX_ANSWER_CHARS})\n")
-    code = f"exec({program!r}, {{'__name__': 'vnsmartcity_extract', 'student': globals()}})"
+    code = (f"__import__('sys').modules[{module!r}].extract(globals(), {_literal(spec)}, "
+            f"{nonce!r}, {MAX_ANSWER_CHARS})")
     return code, nonce
 
 

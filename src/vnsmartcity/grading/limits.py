@@ -11,21 +11,44 @@ import os
 import resource
 import sys
 
+PROCESS_HEADROOM = 512  # processes and threads the kernel may add to the user's count
+
+
+def _user_tasks() -> int:
+    """Processes and threads this user runs now (Linux /proc), or -1 if unknown."""
+    count, uid = 0, os.getuid()
+    try:
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    if entry.stat().st_uid == uid:
+                        count += len(os.listdir(f"/proc/{entry.name}/task"))
+                except OSError:
+                    continue
+    except OSError:
+        return -1
+    return count
+
 
 def apply(memory: int, cpu: int, fsize: int) -> None:
-    """Cap address space, CPU seconds and file size; no core dumps."""
+    """Cap address space, CPU seconds, file size and new processes; no core dumps.
+
+    The process cap (against fork bombs) counts all of the user's processes, so
+    it is set to what runs now plus a headroom; the system ignores it for root.
+    """
+    tasks = _user_tasks()
+    nproc = tasks + PROCESS_HEADROOM if tasks > 0 else -1
     for limit, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, cpu),
-                         (resource.RLIMIT_FSIZE, fsize), (resource.RLIMIT_CORE, 0)):
-        if value < 0:
+                         (resource.RLIMIT_FSIZE, fsize), (resource.RLIMIT_CORE, 0),
+                         (getattr(resource, "RLIMIT_NPROC", None), nproc)):
+        if limit is None or value < 0:
             continue
         _, hard = resource.getrlimit(limit)
-        if hard != resource.RLIM_INFINITY:
-            value = min(value, hard)
+        unlimited = hard == resource.RLIM_INFINITY
+        soft = value if unlimited else min(value, hard)
         # CPU: the soft limit sends SIGXCPU (the kernel dies), the hard one SIGKILL.
-        soft_hard = (value, value + 5) if limit == resource.RLIMIT_CPU else (value, value)
-        if hard != resource.RLIM_INFINITY:
-            soft_hard = (soft_hard[0], min(soft_hard[1], hard))
-        resource.setrlimit(limit, soft_hard)
+        ceiling = soft + 5 if limit == resource.RLIMIT_CPU else soft
+        resource.setrlimit(limit, (soft, ceiling if unlimited else min(ceiling, hard)))
 
 
 def main(argv: list[str]) -> None:

@@ -32,7 +32,8 @@ from vnsmartcity.check.spec import questions
 from vnsmartcity.cli import UsageError
 from vnsmartcity.grading import report, score, validate
 from vnsmartcity.grading.collect import Submission, collect
-from vnsmartcity.grading.execute import Limits, execute
+from vnsmartcity.grading.execute import execute
+from vnsmartcity.grading.kernel import Limits
 
 UNKNOWN = "unknown"
 
@@ -50,7 +51,7 @@ def _invalid_result(item: Submission, exercise: str | None, message: str) -> dic
                     "rows": rows, "notes": []}
         except ModuleNotFoundError:
             pass
-    row = {"question": Path(item.label).name, "points": 0.0, "max_points": 0.0,
+    row = {"question": item.path.name, "points": 0.0, "max_points": 0.0,
            "status": score.INVALID, "message": message}
     return {"student": item.student, "exercise": UNKNOWN, "source": item.label, "rows": [row],
             "notes": []}
@@ -71,8 +72,8 @@ def _failed(item: Submission, message: str) -> dict:
     return result
 
 
-def grade_one(item: Submission, limits: Limits) -> dict:
-    """Grade one submission; never raises (a grader failure is reported as `error`)."""
+def grade_one(item: Submission, limits: Limits, root: Path | None = None) -> dict:
+    """Grade one submission (kernel folders under `root`); never raises."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
         try:
@@ -81,7 +82,7 @@ def grade_one(item: Submission, limits: Limits) -> dict:
             return _invalid_result(item, invalid.exercise, str(invalid))
         listed = questions(exercise)
         wanted = {q.qid: (q.variable, q.probes) for q in listed if not q.is_written}
-        run = execute(nb, wanted, limits, name=Path(item.label).name)
+        run = execute(nb, wanted, limits, name=item.path.name, root=root)
         outcomes = score.outcomes(listed, run, limits.timeout, limits.wall)
         events = [*run.events, *([run.stopped] if run.stopped else [])]
         notes += [score.describe(e, limits.wall if e.detail == "notebook time limit"
@@ -139,12 +140,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _pool_round(items: list[Submission], workers: int, limits: Limits, done) -> list[Submission]:
+def _pool_round(items: list[Submission], workers: int, limits: Limits, root: Path,
+                done) -> list[Submission]:
     """Grade `items` in one pool; those lost to a crashed worker are returned."""
     lost = []
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
     try:
-        futures = {pool.submit(grade_one, item, limits): item for item in items}
+        futures = {pool.submit(grade_one, item, limits, root): item for item in items}
         for future in as_completed(futures):
             try:
                 result = future.result()
@@ -162,10 +164,10 @@ def _pool_round(items: list[Submission], workers: int, limits: Limits, done) -> 
     return lost
 
 
-def _grade_all(todo: list[Submission], jobs: int, limits: Limits, done) -> None:
-    lost = _pool_round(todo, min(jobs, len(todo)), limits, done)
+def _grade_all(todo: list[Submission], jobs: int, limits: Limits, root: Path, done) -> None:
+    lost = _pool_round(todo, min(jobs, len(todo)), limits, root, done)
     for item in lost:  # alone this time, so one bad notebook cannot take others with it
-        if _pool_round([item], 1, limits, done):
+        if _pool_round([item], 1, limits, root, done):
             done(item, _failed(item, "not graded: the grading process was killed while "
                                      "running this notebook (twice): does it stop other "
                                      "programs?"))
@@ -183,8 +185,10 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
         raise UsageError(f"--out {out} is a file, not a folder")
     limits = Limits(timeout=float(timeout), notebook_timeout=notebook_timeout,
                     memory_mb=memory_mb)
-    with tempfile.TemporaryDirectory(prefix="vnsc-collect-") as scratch:
-        items = collect(submissions, Path(scratch), exclude=out)
+    # Zips are extracted and kernels run under one scratch folder, removed at the end
+    # even if a worker was killed before it could clean up after itself.
+    with tempfile.TemporaryDirectory(prefix="vnsc-", ignore_cleanup_errors=True) as scratch:
+        items = collect(submissions, Path(scratch) / "submissions", exclude=out)
         out.mkdir(parents=True, exist_ok=True)
         cache = Cache(out, limits)
         keys = {item: cache.key(item) for item in items}
@@ -201,7 +205,7 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
         try:
             with bar:
                 if todo:
-                    _grade_all(todo, jobs, limits, done)
+                    _grade_all(todo, jobs, limits, Path(scratch), done)
         except KeyboardInterrupt:
             finished = sum(r is not None for r in results.values())
             print(f"\nvnsmartcity grade: interrupted; {finished} of {len(items)} submissions "

@@ -46,6 +46,10 @@ def describe(event: CellEvent, limit: float) -> str:
     if event.kind == "died":
         return (f"the notebook's Python process stopped at {where(event)} (the code exited, "
                 "was killed, or crashed, e.g. by using too much memory)")
+    if event.kind == "broken":
+        return (f"the notebook's Python process stopped answering the grader properly at "
+                f"{where(event)} ({event.detail}; did the code replace parts of Python, such "
+                "as `json`?), and the run stopped there")
     return f"the notebook could not be run ({event.detail})"
 
 

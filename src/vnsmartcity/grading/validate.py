@@ -7,8 +7,8 @@ Decisions:
 * missing, duplicated or malformed cell ids are repaired (renumbered) and the
   notebook is graded, with a note: ids do not change what the code computes;
 * the exercise comes from the notebook metadata (``vnsmartcity.exercise``), else
-  the file name; a file named for one exercise that holds another (e.g.
-  ``alice_ex03-provinces.ipynb`` with the notebook of ex5) is invalid, as is a
+  the file name; a file explicitly named for one exercise that holds another
+  (``alice_ex03-provinces.ipynb`` with the notebook of ex5) is invalid, as is a
   notebook of an exercise the course does not have;
 * anything that is not a readable nbformat-4 notebook is invalid.
 """
@@ -37,10 +37,17 @@ class Invalid(Exception):
         self.exercise = exercise
 
 
+EXPLICIT = re.compile(r"(?<![A-Za-z0-9])ex0*(\d+)(?!\d)", re.IGNORECASE)
+
+
 def name_exercise(name: str) -> str | None:
-    """The exercise a file name points to ("alice_ex03-provinces.ipynb" -> "ex3"), if any."""
+    """The exercise a file name points to ("alice_ex03-provinces.ipynb" -> "ex3"), if any.
+
+    An explicit ``exN`` anywhere counts; otherwise a part after a ``_`` that starts
+    with the number of a known exercise (``alice_03-provinces.ipynb``).
+    """
     stem = Path(name).stem
-    match = re.search(r"(?<![A-Za-z0-9])ex0*(\d+)(?!\d)", stem, re.IGNORECASE)
+    match = EXPLICIT.search(stem)
     if match:
         return f"ex{int(match.group(1))}"
     parts = stem.split("_")
@@ -146,7 +153,8 @@ def read(path: Path) -> tuple[NotebookNode, str, list[str]]:
     except Invalid as error:
         error.exercise = error.exercise or named
         raise
-    if named and named != exercise:
+    explicit = EXPLICIT.search(Path(path.name).stem)
+    if explicit and named != exercise:
         raise Invalid(f"this file is named for exercise {named} but holds the notebook of "
                       f"exercise {exercise}: hand in the {named} notebook.", named)
     if exercise not in exercises():
