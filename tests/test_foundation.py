@@ -49,7 +49,9 @@ class _Links(HTMLParser):
 
 def test_internal_links_and_images_resolve(built_book):
     broken = []
-    pages = sorted(built_book.html.rglob("*.html"))
+    # _static holds the theme's Jinja macro files, not pages of the book.
+    pages = sorted(p for p in built_book.html.rglob("*.html")
+                   if "_static" not in p.relative_to(built_book.html).parts)
     assert len(pages) > 10
     for page in pages:
         parser = _Links()

@@ -140,7 +140,7 @@ def labelled_chart(answer: Any) -> dict:
         if not description[part].strip():
             name = {"title": "a title", "xlabel": "an x-axis label",
                     "ylabel": "a y-axis label"}[part]
-            raise NotYet(f"the chart has no {name}; every chart needs a title and labelled axes.")
+            raise NotYet(f"the chart needs {name}; every chart needs a title and labelled axes.")
     return description
 
 
