@@ -10,15 +10,7 @@ from vnsmartcity import load  # noqa: E402
 from vnsmartcity.synthetic import fictional_cities  # noqa: E402
 
 CITIES = fictional_cities()
-SCHEMES = {
-    "equal": {"online_services": 1, "broadband": 1, "ioc": 1, "pm25": 1, "satisfaction": 1},
-    "technology first": {"online_services": 3, "broadband": 3, "ioc": 3, "pm25": 1,
-                         "satisfaction": 1},
-    "people first": {"online_services": 1, "broadband": 1, "ioc": 1, "pm25": 3,
-                     "satisfaction": 3},
-    "without the centre": {"online_services": 1, "broadband": 1, "ioc": 0, "pm25": 1,
-                           "satisfaction": 1},
-}
+from vnsmartcity.checks.ex8 import SCHEMES  # noqa: E402  (one definition)
 
 
 def _normalised(flip=True):
