@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-DATE_PATTERN = r"^\d{4}(-\d{2}-\d{2})?$"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+PRECISION = ("day", "month", "year")
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 CHAPTERS = tuple(range(1, 9))
 DOMAINS = ("economy", "governance", "mobility", "environment", "living", "people")
 RELIABILITY = ("confirmed", "reported", "doubtful", "wrong")
+CHANGES_2025 = ("unchanged", "became a centrally-run city", "took in other units",
+                "merged into another unit")
 
 
 @dataclass(frozen=True)
@@ -62,23 +65,29 @@ TABLES: dict[str, Table] = {
             Column("chapter", "int", "Chapter that teaches the fact", allowed=CHAPTERS),
             Column("topic", "str", "Theme, e.g. india, provinces, finance, context"),
             Column("measure", "str", "What is counted or measured, in plain English"),
-            Column("qualifier", "str", "How exact the source is",
-                   allowed=("exact", "about", "more than", "at least", "range", "forecast")),
+            Column("qualifier", "str", "How exact the source is ('nearly' is an upper bound)",
+                   allowed=("exact", "about", "nearly", "more than", "at least", "range",
+                            "forecast")),
             Column("value", "float", "The figure as the source gives it (shares as fractions)"),
             Column("value_max", "float", "Upper end when the qualifier is 'range'", required=False),
             Column("unit", "str", "Unit of value, e.g. provinces, billion USD, share"),
             Column("of_total", "float", "Denominator when the figure is 'x of N'", required=False),
-            Column("as_of", "str", "Date the figure refers to (YYYY-MM-DD or YYYY)",
-                   pattern=DATE_PATTERN),
+            Column("as_of", "str",
+                   "Date the figure refers to, only as precise as the source "
+                   "(YYYY-MM-DD, YYYY-MM or YYYY)", pattern=DATE_PATTERN),
+            Column("date_precision", "str",
+                   "Whether as_of is known to the day, the month or only the year",
+                   allowed=PRECISION),
             Column("reliability", "str", "How far the figure can be trusted", allowed=RELIABILITY),
             Column("note", "str", "Caveat or context (marked as such)", required=False),
         )),
         Table("events", "a dated event: meeting, document, survey or reform", (
             Column("event_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
-            Column("date", "str", "Date (YYYY-MM-DD, or YYYY when only the year is known)",
+            Column("date", "str", "Date, only as precise as the source (YYYY-MM-DD, YYYY-MM or YYYY)",
                    pattern=DATE_PATTERN),
-            Column("date_precision", "str", "Whether the date is exact to the day or the year",
-                   allowed=("day", "year")),
+            Column("date_precision", "str",
+                   "Whether the date is known to the day, the month or only the year",
+                   allowed=PRECISION),
             Column("kind", "str", "Kind of event",
                    allowed=("agreement", "milestone", "workshop", "document", "conference",
                             "survey", "webinar", "exhibition", "reform")),
@@ -95,7 +104,9 @@ TABLES: dict[str, Table] = {
             Column("type_en", "str", "Type of document in English, e.g. Decision"),
             Column("issuer_vi", "str", "Issuing body in Vietnamese", required=False),
             Column("issuer_en", "str", "Issuing body in English"),
-            Column("title_vi", "str", "Official title in Vietnamese, with diacritics"),
+            Column("title_vi", "str",
+                   "Official title in Vietnamese, with diacritics; where the source gives no "
+                   "title, its own phrase in lower case (see note)"),
             Column("title_en", "str", "English gloss of the title"),
             Column("date_issued", "str", "Date issued (YYYY-MM-DD or YYYY)", required=False,
                    pattern=DATE_PATTERN),
@@ -103,8 +114,12 @@ TABLES: dict[str, Table] = {
             Column("period_end", "int", "Last year of its main period", required=False),
             Column("vision_year", "int", "Year of its longer-term vision", required=False),
             _source(),
-            Column("beyond_articles", "str", "'yes' when the row rests on context sources only",
+            Column("beyond_articles", "str",
+                   "'yes' when the source is a context reference (the document itself or a "
+                   "report of it), 'no' when it is one of the five articles",
                    allowed=("yes", "no")),
+            Column("note", "str", "Caveat: what is unconfirmed, or what is context",
+                   required=False),
         )),
         Table("targets", "a dated target set by a document (or claimed by a source)", (
             Column("target_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
@@ -137,24 +152,35 @@ TABLES: dict[str, Table] = {
             Column("locality_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
             Column("name_vi", "str", "Name in Vietnamese (before the 2025 reorganisation)"),
             Column("name_en", "str", "Name without diacritics"),
-            Column("kind", "str", "Province or centrally-run city (before 2025)",
+            Column("kind", "str", "Province or centrally-run city (until the end of 2024)",
                    allowed=("province", "centrally-run city")),
             Column("region", "str", "Broad region",
                    allowed=("north", "central", "central highlands", "south")),
-            Column("mentioned_for", "str", "Why the source names it"),
+            Column("mentioned_for", "str", "Why the article names it"),
             _source(),
-            Column("merged_2025_into", "str",
-                   "Province it belongs to after 1 July 2025, filled only where confirmed "
-                   "(context beyond the articles)", required=False),
+            Column("change_2025", "str",
+                   "What happened to the unit in 2025 (context, see change_source): Huế's "
+                   "upgrade took effect on 1 January 2025, the mergers on 1 July 2025",
+                   allowed=CHANGES_2025),
+            Column("joined_with_2025", "str",
+                   "Old provincial units it was joined with on 1 July 2025 ('; '-separated)",
+                   required=False),
+            Column("province_after_2025", "str",
+                   "Provincial-level unit it belongs to from 1 July 2025"),
+            Column("change_source", "str",
+                   "BibTeX key of the context reference for the 2025 columns "
+                   "(never one of the articles, which all predate 2025)"),
         )),
         Table("domains", "one of the six domains of a smart city", (
             Column("domain_id", "str", "Identifier", unique=True, allowed=DOMAINS),
             Column("name_en", "str", "English name"),
             Column("name_vi", "str", "Vietnamese name as article 001 gives it"),
             Column("giffinger_characteristic", "str",
-                   "Matching characteristic in Giffinger et al. (2007) (context)"),
-            Column("covers", "str", "What the domain covers"),
-            _source(),
+                   "Matching characteristic in Giffinger et al. (2007): context, cited to "
+                   "giffinger2007 in chapter 1, not to the row's source"),
+            Column("covers", "str", "What the domain covers (the course team's summary)"),
+            Column("source", "str",
+                   "BibTeX key of the article that names the domain (name_vi only)"),
         )),
         Table("initiatives", "a smart-city initiative or service named in a source", (
             Column("initiative_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
