@@ -103,6 +103,9 @@ def anchors(text: str) -> set[str]:
             if year:
                 found.add(f"n:{int(year)}")
             folded = re.sub(rf"\b{day}[/-]{month}\b", " ", folded, count=1)
+    for part, whole in re.findall(r"\b(\d+)/(\d+)\b", folded):  # "41/63" is "41 of 63"
+        found |= {f"n:{int(v)}" for v in (part, whole) if int(v) >= 4}
+        folded = folded.replace(f"{part}/{whole}", " ", 1)
     for day, month in re.findall(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r")\b", folded):
         found.add(f"d:{int(day)}-{MONTHS[month]}")
         folded = re.sub(rf"\b{day} {month}\b", " ", folded, count=1)
@@ -199,14 +202,16 @@ def _words(text: str) -> int:
 
 
 def _aligned(source: Sentence, target: Sentence, following: Sentence | None) -> bool:
-    """The book sentence carries half the article sentence's anchors or more, and it
+    """The book sentence carries half the article sentence's anchors or more (two at
+    least, unless the article sentence has only one), and it
     (with the next sentence, since a translator may split one) is long enough to render
     it: an English rendering has about 0.4 words per Vietnamese syllable or more, while
     a list fragment that only names the figures has fewer."""
     shared = source.anchors & target.anchors
     length = _words(target.text) + (_words(following.text) if following else 0)
-    return (bool(shared) and len(shared) >= math.ceil(len(source.anchors) / 2)
-            and length >= 0.4 * _words(source.text))
+    enough = math.ceil(len(source.anchors) / 2) if len(source.anchors) < 2 else max(
+        2, math.ceil(len(source.anchors) / 2))
+    return len(shared) >= enough and length >= 0.4 * _words(source.text)
 
 
 @dataclass(frozen=True)
@@ -227,11 +232,10 @@ def passages(page: Path, seed: Path, run: int = 3, gap: int = 3,
              max_gap: int = 8) -> list[Passage]:
     """Runs of `run` or more consecutive article sentences that the page follows in order.
 
-    Consecutive article sentences i, i+1, ... must align with book sentences that never
-    go backwards and are at most `gap` anchored sentences (and `max_gap` sentences of
-    any kind) apart: the book's own comments between two rendered sentences do not break
-    the run. The run must use at least two different book sentences (one summary
-    sentence is not a translation) and at least `run` different shared anchors (one name
+    Consecutive article sentences i, i+1, ... must align with book sentences that move
+    strictly forward, at most `gap` anchored sentences (and `max_gap` sentences of any
+    kind) apart: the book's own comments between two rendered sentences do not break the
+    run. The run must share at least `run` different anchors with the article (one name
     repeated is not an order). Key-facts boxes, which list an article's figures by
     design, are not read.
     """
@@ -244,7 +248,7 @@ def passages(page: Path, seed: Path, run: int = 3, gap: int = 3,
                for s in source]
 
     def follows(previous: int, nxt: int) -> bool:
-        return (previous <= nxt <= previous + max_gap
+        return (previous < nxt <= previous + max_gap
                 and anchored[nxt] - anchored[previous] <= gap)
 
     found: list[Passage] = []
@@ -260,7 +264,7 @@ def passages(page: Path, seed: Path, run: int = 3, gap: int = 3,
                 chain.append(nxt[0])
             shared = set().union(*(source[i + n].anchors & book[j].anchors
                                    for n, j in enumerate(chain)))
-            if len(chain) > len(best) and len(set(chain)) >= 2 and len(shared) >= run:
+            if len(chain) > len(best) and len(shared) >= run:
                 best = chain
         if len(best) >= run:
             found.append(Passage(
