@@ -114,3 +114,45 @@ def test_nothing_is_copied_from_the_articles():
                             capture_output=True, text=True, timeout=120)
     assert " 0 copied run" in result.stdout, result.stdout[-3000:]
     assert result.returncode == 0
+
+
+def _labels_and_refs() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    labels: dict[str, list[str]] = {}
+    refs: dict[str, list[str]] = {}
+    for page in sorted((ROOT / "book").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for label in re.findall(r"^\(([\w-]+)\)=$", text, flags=re.M):
+            labels.setdefault(label, []).append(page.stem)
+        for ref in re.findall(r"\{ref\}`([^`<]+?)`|\{ref\}`[^`]*<([^>]+)>`", text):
+            refs.setdefault(ref[0] or ref[1], []).append(page.stem)
+    return labels, refs
+
+
+def test_every_cross_reference_has_one_target():
+    labels, refs = _labels_and_refs()
+    assert refs, "the chapters cross-reference each other with {ref}"
+    assert all(len(pages) == 1 for pages in labels.values()), labels
+    assert set(refs) <= set(labels), set(refs) - set(labels)
+
+
+@pytest.mark.parametrize("label, home, used_in", [
+    ("sec-06-claim", "08-toward-2045", {"02-policy-architecture", "03-provinces",
+                                        "07-industry-platforms", "sources"}),
+    ("sec-2025-reorganisation", "02-policy-architecture", {"03-provinces", "04-india",
+                                                           "08-toward-2045", "intro"}),
+    ("sec-shortcomings", "08-toward-2045", {"01-what-makes-a-city-smart", "03-provinces"}),
+    ("sec-funding", "03-provinces", {"08-toward-2045"}),
+])
+def test_a_topic_is_treated_once_and_referred_to_elsewhere(label, home, used_in):
+    labels, refs = _labels_and_refs()
+    assert labels[label] == [home]
+    assert used_in <= set(refs[label]), used_in - set(refs[label])
+
+
+def test_the_long_treatments_are_not_repeated():
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "book").rglob("*.md"))}
+    assert [s for s, t in pages.items() if "Context: the 2025 reorganisation" in t] == [
+        "02-policy-architecture"]
+    assert [s for s, t in pages.items() if "A checklist for a claim" in t] == ["08-toward-2045"]
+    assert [s for s, t in pages.items()
+            if re.search(r"\*\*the state budget\*\*", t, flags=re.I)] == ["03-provinces"]

@@ -18,7 +18,7 @@ ARTICLE_FACTS = {
         "22 December 2021", "Consulate General of India", "Madan Mohan Sethi", "2015",
         "Kunal Kumar", "100 cities", "75", "5,151", "27 billion", "Trần Ngọc Linh",
         "Cục Phát triển đô thị", "early stage", "Cần Thơ", "Khánh Hòa", "Đồng Nai", "Kon Tum",
-        "ASEAN", "foreign affairs",
+        "ASEAN", "foreign affairs", "Tổng Thư ký",
     ],
     "gialai2017france": [
         "5 December 2017", "Embassy of France", "Bộ Thông tin và Truyền thông", "2016",
@@ -29,7 +29,7 @@ ARTICLE_FACTS = {
     "backan2020summit": [
         "24 November 2020", "VINASA", "Smart City Summit", "fourth", "27 provinces", "Bắc Kạn",
         "three core tasks", "digital government for smart cities", "digital infrastructure",
-        "06", "private", "competitiveness",
+        "06", "private", "competitiveness", "need to implement", "smart database platform",
     ],
     "tintuc2023korea": [
         "13 September 2023", "AMC", "Ministry of Transport", "VKC", "950/QĐ-TTg",

@@ -29,7 +29,8 @@ SEED_KEYS = {
     "004": "bktw2022forum",
 }
 # The page captures end the article with a sign-off; what follows is site furniture.
-END_OF_ARTICLE = re.compile(r"^(Nguyễn Ngọc|Ngọc Bích \(TTXVN\)|Thu Cúc|Sơn Vân/Báo Tin tức|Nguồn:)")
+END_OF_ARTICLE = re.compile(
+    r"^(Nguyễn Ngọc|Ngọc Bích \(TTXVN\)|Thu Cúc|Sơn Vân/Báo Tin tức|Nguồn:)")
 
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",

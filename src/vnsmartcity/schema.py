@@ -83,7 +83,8 @@ TABLES: dict[str, Table] = {
         )),
         Table("events", "a dated event: meeting, document, survey or reform", (
             Column("event_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
-            Column("date", "str", "Date, only as precise as the source (YYYY-MM-DD, YYYY-MM or YYYY)",
+            Column("date", "str",
+                   "Date, only as precise as the source (YYYY-MM-DD, YYYY-MM or YYYY)",
                    pattern=DATE_PATTERN),
             Column("date_precision", "str",
                    "Whether the date is known to the day, the month or only the year",
