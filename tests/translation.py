@@ -19,6 +19,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 SEED_KEYS = {
@@ -162,14 +163,15 @@ def article_body(seed: Path) -> str:
     return "\n".join(lines)
 
 
-def article_sentences(seed: Path) -> list[Sentence]:
+@cache
+def article_sentences(seed: Path) -> tuple[Sentence, ...]:
     """The anchored sentences of an article, in order; anchors include its names."""
     result = []
     for number, text in enumerate(split_sentences(article_body(seed)), start=1):
         found = anchors(text) | {f"name:{n}" for n in names(text)}
         if found:
             result.append(Sentence(f"{seed.name[:3]}:{number}", text, frozenset(found)))
-    return result
+    return tuple(result)
 
 
 def _unmarked(text: str) -> str:
