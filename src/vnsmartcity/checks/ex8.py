@@ -193,7 +193,8 @@ written("8.7", points=4, rubric="""
   2020, after Resolution 52 of 27 September 2019); denominator (none: six of what?);
   definition ("smart city" undefined; Resolution 52 means one in each of three key
   economic regions); corroboration (none; the twin figure of "06" provinces with a scheme
-  conflicts with the 27 localities at the same summit and the 41 of 63 of June 2022, using
+  conflicts with the 41 of 63 of June 2022 (the summit's 27 localities only wished to
+  implement a scheme, so they prove nothing), using
   the implausible pace of question 8.6). Notes that six does not strictly contradict "at
   least three": the problem is that no source supports it.
 - 1 point: a clear verdict (do not use, or use only with a warning) and what to cite
