@@ -84,19 +84,22 @@ def from_file_name(file_name: str) -> Owner | None:
 
 
 def from_folder_name(folder: str) -> Owner:
-    """The owner of every file in a per-student folder (Moodle's, or a plain one)."""
-    folder = nfc(folder)
-    if match := MOODLE_FOLDER.match(folder):
+    """The owner of every file in a per-student folder (Moodle's, or a plain one).
+
+    The key is the folder's exact name: two folders whose names differ only in
+    Unicode normalisation (NFC and NFD) were made by two uploads, so they are two
+    students with one cleaned id, kept apart by `collect` with a warning.
+    """
+    if match := MOODLE_FOLDER.match(nfc(folder)):
         return Owner(f"moodle:{match['id']}", match["id"], match["name"], lms="moodle")
-    return Owner(f"folder:{folder}", clean_id(folder), folder)
+    return Owner(f"folder:{folder}", clean_id(folder), nfc(folder))
 
 
 def from_plain_name(file_name: str) -> Owner:
     """A file no LMS named: the name up to the first ``_``, else the file's stem."""
-    file_name = nfc(file_name)
     head = file_name.split("_", 1)[0] if "_" in file_name else ""
     raw = head or PurePosixPath(file_name).stem
-    return Owner(f"file:{raw}", clean_id(raw), raw, file=file_name)
+    return Owner(f"file:{raw}", clean_id(raw), nfc(raw), file=nfc(file_name))
 
 
 def owner_of(parts: tuple[str, ...]) -> Owner:
