@@ -93,7 +93,7 @@ def _damage(archive: Path, entry: str) -> None:
     archive.write_bytes(bytes(data))
 
 
-CANVAS_EXPORT = f"""\
+CANVAS_EXPORT = """\
 Student,ID,SIS User ID,SIS Login ID,Section,Exercise 3: Provinces (77003),Current Score,Final Score
     Points Possible,,,,,9,(read only),(read only)
 "Nguyen, Van An",10001,SV001,an.nv1,Smart Cities 01,,,

@@ -144,11 +144,8 @@ def test_due_2025(answer):
 
 @auto("2.5", variable="ax", points=1)
 def test_timeline_chart(answer):
-    chart = expect.labelled_chart(answer)
-    documents = load("documents")
-    if chart["bars"] != len(documents):
-        raise expect.NotYet(f"the chart has {chart['bars']} bar(s); draw one horizontal bar "
-                            "per document (give a document without period_end a width of 0.5).")
+    chart = expect.bar_chart(answer, len(load("documents")), "draw one horizontal bar per "
+                             "document (give a document without period_end a width of 0.5).")
     if chart["collections"] < 1:
         raise expect.NotYet("mark the vision years with points (ax.scatter).")
 
