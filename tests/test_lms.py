@@ -296,3 +296,64 @@ def test_bad_roster_is_one_line_exit_2(tmp_path, release):
                    tmp_path / "roster.csv")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "--roster" in result.stderr
+
+
+def test_keep_latest_or_best_of_several_files(release, tmp_path):
+    """A Canvas re-submission (-1) is the latest; --keep best counts the better file."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    nbformat.write(release.solution(), folder / f"binh_31_41_{release.name}")
+    nbformat.write(release.student(),
+                   folder / f"binh_LATE_31_42_{release.name.replace('.ipynb', '-1.ipynb')}")
+    out = tmp_path / "grades"
+    assert grade(folder, "--out", out).returncode == 0
+    latest = _scores(out)["31"]
+    assert latest["points"] == "0" and latest["late"] == "late"
+    assert latest["file"].endswith("-1.ipynb")
+    assert "the latest one" in (out / "feedback" / "31" / "ex3.md").read_text(encoding="utf-8")
+    result = grade(folder, "--out", out, "--keep", "best")
+    assert result.returncode == 0, result.stderr
+    best = _scores(out)["31"]
+    assert best["points"] == "6" and best["late"] == "" and best["file"].endswith(release.name)
+    assert "the best-scoring one" in (out / "feedback" / "31" / "ex3.md").read_text("utf-8")
+
+
+PRIVATE_CHECK = '''
+from vnsmartcity.check import expect
+from vnsmartcity.check.spec import auto
+
+
+@auto("3.3", variable="ax", points=1)
+def test_share_chart_privately(answer):
+    chart = expect.labelled_chart(answer)
+    if "June 2022" not in chart["title"] + "{extra}":
+        raise expect.NotYet("the title should give the date of the figures.")
+
+
+@auto("3.6", variable="ioc_per_scheme", points=1)
+def test_ioc_per_scheme_again(answer):
+    expect.in_range(expect.number(answer), 0, 1, "A share")
+'''
+
+
+def test_instructor_private_checks_replace_and_add_questions(release, tmp_path):
+    folder = tmp_path / "class"
+    source = _text(release.solution()).replace(", June 2022", "")  # a title without the date
+    folder.mkdir()
+    (folder / f"an_{release.name}").write_text(source, encoding="utf-8")
+    checks = tmp_path / "private"
+    checks.mkdir()
+    (checks / "ex3_graded.py").write_text(PRIVATE_CHECK.replace("{extra}", ""), "utf-8")
+    out = tmp_path / "grades"
+    result = grade(folder, "--out", out, "--checks", checks)
+    assert result.returncode == 0, result.stderr
+    rows = {r["question"]: r for r in read_csv(out / "gradebook.csv")}
+    assert rows["3.3"]["status"] == "failed" and "date of the figures" in rows["3.3"]["message"]
+    assert rows["3.6"]["status"] == "passed" and rows["3.6"]["max_points"] == "1"
+    assert rows["3.1"]["status"] == "passed"  # the public checks still grade the rest
+    (checks / "ex3_graded.py").write_text(PRIVATE_CHECK.replace("{extra}", "June 2022"), "utf-8")
+    assert grade(folder, "--out", out, "--checks", checks).returncode == 0  # regraded
+    assert {r["question"]: r["status"] for r in read_csv(out / "gradebook.csv")}["3.3"] == "passed"
+    (checks / "broken.py").write_text("import no_such_module\n", "utf-8")
+    broken = grade(folder, "--out", out, "--checks", checks)
+    assert broken.returncode == 2 and "broken.py" in broken.stderr

@@ -44,6 +44,7 @@ class Student:
     email: str = ""
     cells: dict = field(default_factory=dict, compare=False)
     late: bool = False
+    other_name: str = ""  # the name in the other order (Moodle shows either, by site setting)
 
 
 @dataclass
@@ -98,12 +99,13 @@ def _moodle(cells: dict) -> tuple[Student | None, str]:
                        cells.get("Email address", "").strip(), cells, late), "Email address"
     email = cells.get("Email address", "").strip()
     number = cells.get("ID number", "").strip()
-    last = cells.get("Last name", cells.get("Surname", ""))
-    name = plain_name(f"{cells.get('First name', '')} {last}")
+    first, last = cells.get("First name", ""), cells.get("Last name", cells.get("Surname", ""))
     if not (email or number):
         return None, "Email address"
-    return Student(email or number, name, number or cells.get("Username", "").strip(), email,
-                   cells), "Email address" if email else "ID number"
+    return Student(email or number, plain_name(f"{first} {last}"),
+                   number or cells.get("Username", "").strip(), email, cells,
+                   other_name=plain_name(f"{last} {first}")), \
+        "Email address" if email else "ID number"
 
 
 def _plain(cells: dict) -> Student | None:
@@ -153,7 +155,8 @@ def match(roster: Roster, submitters: dict[str, str]) -> tuple[dict[str, Student
     by_id = {nfc(s.id): s for s in roster.students}
     by_login = {nfc(s.login).casefold(): s for s in roster.students if s.login}
     by_login.update({nfc(s.email).casefold(): s for s in roster.students if s.email})
-    by_name = _unique([(plain_name(s.name), s) for s in roster.students])
+    by_name = _unique([(plain_name(name), s) for s in roster.students
+                       for name in {s.name, s.other_name} if name])
     names = _unique([(plain_name(name), sid) for sid, name in submitters.items()])
     found, warnings, unmatched = {}, [], []
     for sid, name in sorted(submitters.items()):
