@@ -133,6 +133,11 @@ def test_chart(answer):
     if "forecast" not in labels:
         raise expect.NotYet("no tick label says \"forecast\": label the forecast bar so that "
                             "it cannot be read as a measurement.")
+    shares = [fact("fr_urban_now"), _census_share(), fact("vn_wb_urban_2020"),
+              fact("vn_moc_urban_2020"), fact("fr_urban_forecast")]
+    expect.bars_show(chart, shares, "each bar is one urban share (as a fraction or in %): "
+                     "the quoted baseline, the census, the World Bank, the Ministry and the "
+                     "forecast.")
 
 
 written("5.7", points=4, rubric="""

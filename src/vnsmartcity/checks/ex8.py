@@ -132,6 +132,8 @@ def test_score_chart(answer):
     if "fictional" not in text:
         raise expect.NotYet("say in the title that the cities are fictional: a chart is often "
                             "copied without the notebook around it.")
+    expect.bars_show(chart, _scores(PROBE_WEIGHTS[0][0]).tolist(), "each bar is one city's "
+                     "score with equal weights (rank_cities of question 8.2).", scales=(1.0,))
 
 
 @auto("8.4", variable="ranks", points=2)
