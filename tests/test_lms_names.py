@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from vnsmartcity.grading import collect, csvfile, lms, report
+from vnsmartcity.grading import archive, collect, csvfile, lms, report
 
 NB = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
 NFC_AN = unicodedata.normalize("NFC", "Nguyễn Văn An")
@@ -190,3 +190,24 @@ def test_feedback_paths_stay_inside_the_output_folder(tmp_path, student, exercis
     path = report.feedback_path(tmp_path, student, exercise)
     assert (tmp_path / "feedback").resolve() in path.resolve().parents
     assert path.parent.parent == (tmp_path / "feedback").resolve()
+
+
+def _deflated(entries: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for name, data in entries.items():
+            bundle.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_zips_inside_zips_share_one_size_budget(tmp_path, monkeypatch):
+    """A zip bomb spread over nested zips: each small, together too large."""
+    monkeypatch.setattr(archive, "MAX_ZIP_BYTES", 5000)
+    big = NB + " " * 3000
+    outer = _zip(tmp_path / "canvas.zip", {
+        "an_1_1_homework.zip": _deflated({"ex03-provinces.ipynb": big}),
+        "binh_2_2_homework.zip": _deflated({"ex03-provinces.ipynb": big})})
+    found = collect.collect([outer], tmp_path / "scratch")
+    problems = sorted((i.student, bool(i.problem)) for i in found.submissions)
+    assert problems == [("1", False), ("2", True)]
+    assert "too large" in next(i.problem for i in found.submissions if i.problem)

@@ -31,6 +31,7 @@ class Extracted:
 
     folder: Path
     damaged: dict[tuple[str, ...], str] = field(default_factory=dict)
+    size: int = 0
 
 
 def entry_name(info: zipfile.ZipInfo) -> str:
@@ -75,8 +76,11 @@ def _reason(error: Exception) -> str:
     return f"the file is damaged in the zip ({type(error).__name__}: {str(error)[:80]})"
 
 
-def extract(archive: Path, target: Path) -> Extracted:
-    """Extract `archive` into `target`; a zip that cannot be opened at all is a `UsageError`."""
+def extract(archive: Path, target: Path, room: int = MAX_ZIP_BYTES) -> Extracted:
+    """Extract `archive` into `target`; a zip that cannot be opened at all is a `UsageError`.
+
+    `room` is how many bytes may still be extracted: zips inside zips share one budget.
+    """
     try:
         bundle = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError) as error:
@@ -92,7 +96,8 @@ def extract(archive: Path, target: Path) -> Extracted:
             parts = safe_parts(entry_name(info))
             if parts is not None:
                 entries.append((parts, info))
-        if len(entries) > MAX_ZIP_FILES or sum(i.file_size for _, i in entries) > MAX_ZIP_BYTES:
+        extracted.size = sum(i.file_size for _, i in entries)
+        if len(entries) > MAX_ZIP_FILES or extracted.size > room:
             raise UsageError(f"{archive}: too many or too large files to be a class's submissions")
         target.mkdir(parents=True, exist_ok=True)
         root = target.resolve()

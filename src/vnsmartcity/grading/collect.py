@@ -110,6 +110,7 @@ class _Walker:
         self.owners: list[tuple[Submission | Skipped, lms.Owner]] = []
         self.receipts: dict[str, str] = {}
         self.zips = 0
+        self.room = archive.MAX_ZIP_BYTES  # bytes all zips, nested ones too, may extract
 
     def _files(self, root: Path) -> list[tuple[Path, tuple[str, ...]]]:
         files = []
@@ -159,9 +160,8 @@ class _Walker:
             self._add(Skipped(whose.student if whose else "", label,
                               "a zip nested too deep"), whose)
             return
-        self.zips += 1
         try:
-            extracted = archive.extract(path, self.scratch / f"zip-{self.zips}")
+            extracted = self.extract(path)
         except UsageError as error:
             item = Submission(whose.student if whose else "", path, label,
                               problem=f"not graded: {str(error).split(': ', 1)[-1]}")
@@ -172,6 +172,12 @@ class _Walker:
             return
         self.tree(extracted.folder, f"{label}:", whose, depth + 1, extracted.damaged,
                   is_zip=True)
+
+    def extract(self, path: Path) -> archive.Extracted:
+        self.zips += 1
+        extracted = archive.extract(path, self.scratch / f"zip-{self.zips}", self.room)
+        self.room -= extracted.size
+        return extracted
 
     def receipt(self, path: Path, whose: lms.Owner) -> None:
         """A Blackboard receipt is not graded; it gives the student's display name."""
@@ -217,8 +223,7 @@ def collect(arguments: list[Path], scratch: Path, exclude: Path | None = None) -
         if argument.is_dir():
             walker.tree(argument, f"{argument.resolve().name}/", None, 0)
         elif argument.suffix.lower() == ".zip":
-            walker.zips += 1
-            extracted = archive.extract(argument, scratch / f"zip-{walker.zips}")
+            extracted = walker.extract(argument)
             walker.tree(extracted.folder, f"{argument.name}:", None, 1, extracted.damaged,
                         is_zip=True)
         else:
