@@ -148,6 +148,10 @@ def test_timeline_chart(answer):
                              "document (give a document without period_end a width of 0.5).")
     if chart["collections"] < 1:
         raise expect.NotYet("mark the vision years with points (ax.scatter).")
+    documents = load("documents")
+    lengths = (documents["period_end"] - documents["period_start"]).fillna(0.5)
+    expect.bars_show(chart, lengths.tolist(), "each bar runs from period_start to period_end "
+                     "of its document (width = period_end - period_start).", scales=(1.0,))
 
 
 written("2.6", points=4, rubric="""

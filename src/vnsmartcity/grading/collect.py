@@ -3,17 +3,18 @@
 Whose a file is comes from `lms` (Canvas, Moodle and Blackboard names, per-student
 folders, plain files). In folders and zips every ``.ipynb`` counts, and so does any
 other file whose name names an exercise (``alice_ex03.pdf``: graded as not a
-notebook); a zip inside is read too (up to three levels): as that student's upload
-when its name or folder names a student, else as one more class zip. Every other
-file is *skipped*: it is named in one warning and in the gradebook. A file named on
-the command line always counts. A zip whose entries all sit in one top folder that
-is not a student's is read as if that folder were the zip. An entry of a zip that
-cannot be read becomes an ``invalid`` submission of its student.
+notebook). A Blackboard receipt is read for the student's name. A zip inside is
+read too (up to three levels): as that student's upload when its name or folder
+names a student, else as one more class zip. Every other file is *skipped*: it is
+named in one warning and in the gradebook. A file named on the command line always
+counts. A zip whose entries all sit in one top folder that is not a student's is
+read as if that folder were the zip. An entry of a zip that cannot be read becomes
+an ``invalid`` submission of its student.
 
 Two students are never merged: files are the same student's only when their
-`Owner.key` is the same (the same LMS user id, or the same source name compared
-exactly after NFC); when different keys clean to one id, each gets that id plus a
-short tag of its own, and the run warns.
+`Owner.key` is the same (the same LMS user id, or the same source name, compared
+as written); when different keys clean to one id (``a#b`` and ``a$b``, or a name
+in NFC and in NFD), each gets that id plus a short tag of its own, and the run warns.
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ class _Walker:
         if path.suffix.lower() == ".zip":
             self.nested(path, label, whose if owned else None, depth)
         elif lms.BLACKBOARD.match(path.stem) and not whose.file and path.suffix == ".txt":
-            self.receipt(path, whose)
+            self.receipt(path, label, whose)
         elif _wanted(path.name):
             stamp = path.stat().st_mtime
             self._add(Submission(whose.student, path, label, whose.name, whose.late,
@@ -179,14 +180,17 @@ class _Walker:
         self.room -= extracted.size
         return extracted
 
-    def receipt(self, path: Path, whose: lms.Owner) -> None:
-        """A Blackboard receipt is not graded; it gives the student's display name."""
+    def receipt(self, path: Path, label: str, whose: lms.Owner) -> None:
+        """A Blackboard receipt is read for the student's display name, not graded."""
         try:
             name = lms.receipt_name(path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             name = None
         if name:
             self.receipts[whose.key] = name
+        else:
+            self._add(Skipped(whose.student, label, "a Blackboard receipt without a name"),
+                      whose)
 
     def _add(self, item: Submission | Skipped, whose: lms.Owner | None) -> None:
         if whose is None:
