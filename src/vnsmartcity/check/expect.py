@@ -215,13 +215,15 @@ def bars_show(description: dict, values: list[float], hint: str,
     """
     if description["bars"] != len(values):
         raise NotYet(f"the chart should have one bar per value; {hint}")
-    wanted = sorted(values)
+    wanted = sorted(v for v in values if not math.isnan(v))
+    gaps = len(values) - len(wanted)  # bars drawn as math.nan: "no data"
     for lengths in _bar_lengths(description):
-        got = sorted(abs(v) for v in lengths)
+        got = sorted(abs(v) for v in lengths if not math.isnan(v))
+        if len(lengths) - len(got) != gaps or len(got) != len(wanted):
+            continue
         for scale in scales:
-            if len(got) == len(wanted) and all(
-                    math.isclose(g, w * scale, rel_tol=rel, abs_tol=1e-9 * scale)
-                    for g, w in zip(got, wanted, strict=True)):
+            if all(math.isclose(g, w * scale, rel_tol=rel, abs_tol=1e-9 * scale)
+                   for g, w in zip(got, wanted, strict=True)):
                 return
     raise NotYet(f"the bars do not show the right values yet: {hint}")
 

@@ -6,6 +6,8 @@ expected values never appear in the notebook, and messages say what is wrong (ty
 missing key, out of range, the wrong denominator), never what is right.
 """
 
+import math
+
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
 from vnsmartcity.coursedata import fact
@@ -123,8 +125,12 @@ def test_density_range(answer):
 
 @auto("6.5", variable="ax", points=1)
 def test_ladder_chart(answer):
-    expect.bar_chart(answer, 6, "draw one bar per rung of the ladder, all six, with "
-                     "math.nan for the rungs without data.")
+    chart = expect.bar_chart(answer, 6, "draw one bar per rung of the ladder, all six, with "
+                             "math.nan for the rungs without data.")
+    firms = [fact("kr_firms_2021"), fact("kr_firms_kr_2022")] + [math.nan] * 4
+    expect.bars_show(chart, firms, "the first two rungs are the Korean firms of the 2021 survey "
+                     "and of the 2022 exhibition, the other four math.nan (not reported).",
+                     scales=(1.0,))
 
 
 written("6.6", points=4, rubric="""
