@@ -187,7 +187,6 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
         raise UsageError(f"--out {out} is a file, not a folder")
     limits = Limits(timeout=float(timeout), notebook_timeout=notebook_timeout,
                     memory_mb=memory_mb)
-    private = options.checks_fingerprint  # private checks are loaded before workers fork
     # Zips are extracted and kernels run under one scratch folder, removed at the end
     # even if a worker was killed before it could clean up after itself.
     with tempfile.TemporaryDirectory(prefix="vnsc-", ignore_cleanup_errors=True) as scratch:
@@ -195,7 +194,7 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
         items = [classlist.with_exercise(item, options.exercise) for item in found.submissions]
         out.mkdir(parents=True, exist_ok=True)
         cache = Cache(out, limits)
-        cache.settings += private
+        cache.settings += options.checks_fingerprint  # loaded now: the workers inherit them
         keys = {item: cache.key(item) for item in items if item.problem is None}
         results = {item: cache.load(item, keys[item]) if item.problem is None else
                    _invalid_result(item, validate.name_exercise(item.path.name) or item.exercise,
