@@ -21,6 +21,7 @@ the display name is kept beside it, and lateness is a column):
   Moodle      John Smith_12345_assignsubmission_file_/ex03-provinces.ipynb  -> id 12345
               John Smith_12345_assignsubmission_file_ex03-provinces.ipynb   (flat form)
   Blackboard  Assignment 3_jsmith_attempt_2026-11-30-14-05-09_ex03-provinces.ipynb -> jsmith
+              (display name from the attempt's receipt .txt; a later attempt is a later file)
   folders     class/alice/ex03-provinces.ipynb  -> alice (a sub-folder of a folder or zip)
   plain files alice_ex03-provinces.ipynb -> alice (the name up to the first '_'),
               else alice.ipynb -> alice (the file name without extension)
@@ -54,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("submissions", nargs="+", type=Path, metavar="SUBMISSION",
                        help=".ipynb file, folder or .zip")
     grade.add_argument("--out", type=Path, required=True, metavar="DIR",
-                       help="folder for gradebook.csv, scores.csv and feedback/")
+                       help="folder for gradebook.csv, scores.csv, scores-wide.csv, feedback/ "
+                            "(and lms-import.csv with --roster)")
     grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="submissions graded in parallel (default: number of CPUs)")
     grade.add_argument("--timeout", type=float, default=60, metavar="SECONDS",
