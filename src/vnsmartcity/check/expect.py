@@ -228,6 +228,22 @@ def bars_show(description: dict, values: list[float], hint: str,
     raise NotYet(f"the bars do not show the right values yet: {hint}")
 
 
+def bars_include(description: dict, values: list[float], hint: str, rel: float = 0.01) -> None:
+    """Some of the chart's bars show `values` (in any order): the part the data fixes,
+    in a chart whose other bars show the student's own results."""
+    for lengths in _bar_lengths(description):
+        unused = [abs(v) for v in lengths if not math.isnan(v)]
+        for value in values:
+            match = next((g for g in unused if math.isclose(g, value, rel_tol=rel,
+                                                            abs_tol=1e-9)), None)
+            if match is None:
+                break
+            unused.remove(match)
+        else:
+            return
+    raise NotYet(f"the bars do not show the right values yet: {hint}")
+
+
 def function_answer(answer: Any, signature: str) -> list[dict]:
     """The probe results of a function answer (``{"ok": ...}`` or ``{"raised": ...}``).
 
