@@ -357,3 +357,23 @@ def test_instructor_private_checks_replace_and_add_questions(release, tmp_path):
     (checks / "broken.py").write_text("import no_such_module\n", "utf-8")
     broken = grade(folder, "--out", out, "--checks", checks)
     assert broken.returncode == 2 and "broken.py" in broken.stderr
+
+
+def test_blackboard_attempts_and_receipt(release, tmp_path):
+    """The latest attempt counts; the receipt gives the display name and is not graded."""
+    archive = tmp_path / "gradebook_SC101_Assignment203.zip"
+    stem = "Assignment 3_jsmith_attempt_{}"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr(f"{stem.format('2026-11-30-14-05-09')}_{release.name}",
+                        _text(release.solution()))
+        bundle.writestr(f"{stem.format('2026-11-30-14-05-09')}.txt",
+                        "Name: John Smith (jsmith)\nAssignment: Assignment 3\n")
+        bundle.writestr(f"{stem.format('2026-12-01-09-00-00')}_{release.name}",
+                        _text(release.student()))
+    out = tmp_path / "grades"
+    result = grade(archive, "--out", out)
+    assert result.returncode == 0, result.stderr
+    (row,) = read_csv(out / "scores.csv")
+    assert (row["student"], row["name"], row["points"]) == ("jsmith", "John Smith", "0")
+    assert "2026-12-01-09-00-00" in row["file"]
+    assert "not graded" not in result.stderr
