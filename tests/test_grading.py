@@ -311,8 +311,9 @@ def _invalid(graded: Graded, student: str, words: str) -> None:
 def test_fully_correct_submission_gets_full_auto_points(batch):
     _full(batch, "correct")
     assert batch.scores[("correct", "ex3")] == {
-        "student": "correct", "exercise": "ex3", "points": "6", "max_points": "9",
-        "manual_questions": "1"}
+        "student": "correct", "name": "correct", "exercise": "ex3", "points": "6",
+        "max_points": "9", "manual_questions": "1", "late": "",
+        "file": "flat/correct_ex03-provinces.ipynb"}
     assert "Automatically checked questions: **6 of 6 points**" in batch.feedback("correct")
 
 
@@ -323,7 +324,8 @@ def test_student_release_unanswered_gets_zero(batch):
 
 def test_gradebook_has_exact_columns_and_one_row_per_question(batch):
     header = (batch.out / "gradebook.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "student,exercise,question,points,max_points,status,message"
+    assert header == ("student,name,exercise,question,points,max_points,status,message,"
+                      "late,file")
     keys = [(r["student"], r["exercise"], r["question"]) for r in batch.rows]
     assert len(keys) == len(set(keys))
     assert {r["status"] for r in batch.rows} <= {"passed", "failed", "error", "timeout",
@@ -497,8 +499,8 @@ def test_forged_results_file_changes_nothing(batch):
 # --- where submissions come from ----------------------------------------------------------
 
 def test_zip_from_an_lms(batch):
-    _full(batch, "zipalice")
-    _zero(batch, "zipbob")
+    _full(batch, "1234")  # zipalice's Canvas user id
+    _zero(batch, "2345")
     students = {r["student"] for r in batch.rows}
     assert not students & {"escapee", "absolute", "._zipalice"}
     assert not (batch.out.parent / "escapee_ex03-provinces.ipynb").exists()
@@ -514,7 +516,7 @@ def test_student_id_rule(tmp_path):
     for name in ("class/an/ex03-provinces.ipynb", "class/binh_12_ex03-provinces.ipynb",
                  "class/chi.ipynb", "class/.hidden.ipynb", "class/notes.txt"):
         (tmp_path / name).write_text("{}")
-    found = collect.collect([tmp_path / "class"], tmp_path / "scratch")
+    found = collect.collect([tmp_path / "class"], tmp_path / "scratch").submissions
     assert [s.student for s in found] == ["an", "binh", "chi"]
 
 
@@ -523,7 +525,7 @@ def test_unsafe_zip_entries_stay_inside(tmp_path):
         bundle.writestr("../../outside_ex03.ipynb", "{}")
         bundle.writestr("/etc/absolute_ex03.ipynb", "{}")
         bundle.writestr("ok_ex03.ipynb", "{}")
-    found = collect.collect([tmp_path / "evil.zip"], tmp_path / "scratch" / "deep")
+    found = collect.collect([tmp_path / "evil.zip"], tmp_path / "scratch" / "deep").submissions
     assert [s.student for s in found] == ["ok"]
     assert not list(tmp_path.rglob("outside_ex03.ipynb"))
     assert not list(tmp_path.rglob("absolute_ex03.ipynb"))
@@ -588,7 +590,7 @@ def test_hand_marks_in_manual_csv_are_merged(graded_twice, small_class):
         assert run.grade([small_class], out, jobs=1, timeout=CELL) == 0  # all cached: quick
         graded = Graded(out)
         assert graded.of("correct")["3.5"]["points"] == "2.5"
-        assert graded.of("unanswered")["3.5"]["points"] == "3"  # capped at the maximum
+        assert graded.of("unanswered")["3.5"]["points"] == "0"  # above the maximum: not used
         assert graded.scores[("correct", "ex3")]["points"] == "8.5"
         assert graded.scores[("correct", "ex3")]["manual_questions"] == "0"
         assert graded.scores[("exception", "ex3")]["manual_questions"] == "1"

@@ -18,7 +18,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from vnsmartcity.check.spec import questions
-from vnsmartcity.cli import UsageError
+from vnsmartcity.errors import UsageError
 from vnsmartcity.release import NotAnExercise, exercise_id, read_source, student_notebook
 
 REPO_EXERCISES = Path(__file__).resolve().parents[2] / "exercises"

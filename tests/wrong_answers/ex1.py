@@ -36,9 +36,9 @@ def _lookup(text):
     return labels.get(text, "governance")
 
 
-def _chart(bars=12, title="Initiatives by domain"):
+def _chart(bars=12, title="Initiatives by domain", heights=None):
     fig, ax = plt.subplots()
-    ax.bar(range(bars), range(bars))
+    ax.bar(range(bars), range(bars) if heights is None else heights)
     ax.set_title(title)
     ax.set_xlabel("domain")
     ax.set_ylabel("initiatives")
@@ -74,5 +74,7 @@ WRONG = {
         _compared(classify=_lookup).head(10),                   # only some rows
         _compared(classify=_lookup).assign(agree=lambda t: ~t["agree"]),  # agree inverted
     ],
-    "1.5": [_chart(bars=6), _chart(title=""), "a bar chart"],
+    "1.5": [_chart(bars=6), _chart(title=""), "a bar chart",
+            _chart(),                   # twelve bars of heights 0 to 11: not the counts
+            _chart(heights=[1] * 12)],  # twelve bars of height 1
 }

@@ -79,5 +79,6 @@ WRONG = {
         _DUE["reliability"],                            # index of row numbers
         _DUE.set_index("target_id")["source"],          # wrong column as values
     ],
-    "2.5": [_chart(bars=4), _chart(title=""), _chart(scatter=False), None],
+    "2.5": [_chart(bars=4), _chart(title=""), _chart(scatter=False), None,
+            _chart()],  # six bars of length 1: right count, scatter and labels, no periods
 }

@@ -15,9 +15,9 @@ def _counts(share_of=63, source="bktw2022forum", percent=False):
     return rows[["measure", "value", "share"]]
 
 
-def _chart(title="Shares", bars=5):
+def _chart(title="Shares", bars=5, values=None):
     fig, ax = plt.subplots()
-    ax.barh([str(i) for i in range(bars)], range(bars))
+    ax.barh([str(i) for i in range(bars)], range(bars) if values is None else values)
     ax.set_title(title)
     ax.set_xlabel("share")
     ax.set_ylabel("figure")
@@ -34,7 +34,9 @@ WRONG = {
         0.65,                                # a number instead of a table
     ],
     "3.2": [17 / 63, 41 / 17, "17/41", None],
-    "3.3": [_chart(title=""), _chart(bars=3), "a chart"],
+    "3.3": [_chart(title=""), _chart(bars=3), "a chart",
+            _chart(values=[1] * 5),  # the grader review's c02: five bars of height 1
+            _chart(values=_counts(share_of=34)["share"].tolist())],  # 34 provinces
     "3.4": [
         lambda budget: (budget * 0.5, budget * 0.8),
         lambda budget: (budget * 0.9, budget * 0.5),

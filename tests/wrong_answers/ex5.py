@@ -72,5 +72,6 @@ WRONG = {
         _chart(labels=("2017", "2019", "2020 WB", "2020 MoC", "2020 (quoted)")),
         _chart(title=""),
         "a chart",
+        _chart(),  # five bars of height 1: right count and labels, no data
     ],
 }

@@ -36,9 +36,9 @@ def _assert_instead_of_error(exchanges, left, right):
     return exchanges / (left * right)
 
 
-def _ladder(bars=6, title="Korean firms per rung"):
+def _ladder(bars=6, title="Korean firms per rung", heights=(27, 16, *[math.nan] * 4)):
     fig, ax = plt.subplots()
-    heights = [27, 16, math.nan, math.nan, math.nan, math.nan][:bars]
+    heights = list(heights)[:bars]
     ax.barh([str(i) for i in range(bars)], heights)
     ax.set_title(title)
     ax.set_xlabel("firms")
@@ -71,5 +71,7 @@ WRONG = {
         (EXCHANGES / (KOREAN * VIETNAMESE), KOREAN / (KOREAN * VIETNAMESE)),  # reversed
         EXCHANGES / (KOREAN * VIETNAMESE),                 # one number
     ],
-    "6.5": [_ladder(bars=2), _ladder(title=""), "a ladder"],
+    "6.5": [_ladder(bars=2), _ladder(title=""), "a ladder",
+            _ladder(heights=[1] * 6),                          # six bars, no data
+            _ladder(heights=(27, 16, 0, 0, 0, 0))],            # 0 is not "not reported"
 }

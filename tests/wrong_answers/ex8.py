@@ -70,7 +70,8 @@ WRONG = {
         RIGHT.reset_index(),                                  # city as a column, not index
     ],
     "8.2": [_sum_not_average, _unsorted, _unflipped, _names_only],
-    "8.3": [_chart(title="Scores"), _chart(bars=4), _chart(title=""), "bars"],
+    "8.3": [_chart(title="Scores"), _chart(bars=4), _chart(title=""), "bars",
+            _chart(bars=6)],  # six bars, but of heights 0 to 5, not the scores
     "8.4": [
         _ranks(ascending=True),                               # 1 = lowest score
         _ranks(scores=_unflipped),                            # from unflipped pm25

@@ -9,6 +9,7 @@ of range) and never what the right value is.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -98,6 +99,44 @@ def mapping(answer: Any) -> dict:
         raise NotYet("the dict has keys that are not text or numbers.") from error
 
 
+def mapping_with(answer: Any, keys: Any,
+                 missing: str = "the dict is missing the key(s) {missing}; it has {has}.") -> dict:
+    """The answer as a dict that has every one of `keys`.
+
+    `missing` is the message when some are absent: ``{missing}`` lists them,
+    ``{first}`` is the first, ``{has}`` the keys the answer has.
+    """
+    got = mapping(answer)
+    absent = [key for key in keys if key not in got]
+    if absent:
+        raise NotYet(missing.format(missing=absent, first=absent[0], has=list(got)))
+    return got
+
+
+def numbers_by_key(answer: Any, expected: dict, **missing: str) -> Iterator[tuple]:
+    """(key, the answer's number, the expected value) for each key of `expected`, in order.
+
+    Each number is read as the loop reaches it, so the first wrong key is the one
+    reported; a missing key is reported first (`mapping_with`).
+    """
+    got = mapping_with(answer, expected, **missing)
+    for key, want in expected.items():
+        yield key, number(got[key]), want
+
+
+def mistakes(known: list[tuple[float, float, str]]) -> None:
+    """`NotYet` with the message of the first typical mistake ``(got, target, message)``
+    where `got` (the answer, transformed as the mistake would) is `target`."""
+    for got, target, message in known:
+        if near(got, target):
+            raise NotYet(message)
+
+
+def near(value: float, target: float, rel: float = 1e-3, abs_: float = 1e-9) -> bool:
+    """True when `value` is `target` up to rounding: for telling typical mistakes apart."""
+    return math.isclose(value, target, rel_tol=rel, abs_tol=abs_)
+
+
 def frame(answer: Any, columns: list[str] | None = None, rows: int | None = None) -> pd.DataFrame:
     """The answer as a DataFrame with at least `columns` (and exactly `rows`, if given)."""
     answered(answer)
@@ -142,6 +181,78 @@ def labelled_chart(answer: Any) -> dict:
                     "ylabel": "a y-axis label"}[part]
             raise NotYet(f"the chart needs {name}; every chart needs a title and labelled axes.")
     return description
+
+
+def bar_chart(answer: Any, bars: int, hint: str) -> dict:
+    """A labelled chart with exactly `bars` bars; `hint` says which bars it should have."""
+    description = labelled_chart(answer)
+    if description["bars"] != bars:
+        raise NotYet(f"the chart has {description['bars']} bar(s); {hint}")
+    return description
+
+
+def _bar_lengths(description: dict) -> list[list[float]]:
+    """The bars' lengths: heights of a vertical chart, widths of a horizontal one.
+
+    Bars of one chart share their thickness, so the side that varies is the value;
+    when neither varies, both readings are offered.
+    """
+    sizes = [[float(side) if isinstance(side, int | float) else math.nan for side in pair]
+             for pair in description.get("bar_sizes", [])]
+    widths, heights = [w for w, _ in sizes], [h for _, h in sizes]
+    if len(set(widths)) == 1 and len(set(heights)) > 1:
+        return [heights]
+    if len(set(heights)) == 1 and len(set(widths)) > 1:
+        return [widths]
+    return [heights, widths]
+
+
+def bars_show(description: dict, values: list[float], hint: str,
+              scales: tuple[float, ...] = (1.0, 100.0), rel: float = 0.01) -> None:
+    """The bars of a chart show `values` (in any order; as fractions or percentages).
+
+    Counting bars and labels is not enough: five bars of height 1 would pass.
+    """
+    if description["bars"] != len(values):
+        raise NotYet(f"the chart should have one bar per value; {hint}")
+    wanted = sorted(v for v in values if not math.isnan(v))
+    gaps = len(values) - len(wanted)  # bars drawn as math.nan: "no data"
+    for lengths in _bar_lengths(description):
+        got = sorted(abs(v) for v in lengths if not math.isnan(v))
+        if len(lengths) - len(got) != gaps or len(got) != len(wanted):
+            continue
+        for scale in scales:
+            if all(math.isclose(g, w * scale, rel_tol=rel, abs_tol=1e-9 * scale)
+                   for g, w in zip(got, wanted, strict=True)):
+                return
+    raise NotYet(f"the bars do not show the right values yet: {hint}")
+
+
+def bars_include(description: dict, values: list[float], hint: str, rel: float = 0.01) -> None:
+    """Some of the chart's bars show `values` (in any order): the part the data fixes,
+    in a chart whose other bars show the student's own results."""
+    for lengths in _bar_lengths(description):
+        unused = [abs(v) for v in lengths if not math.isnan(v)]
+        for value in values:
+            match = next((g for g in unused if math.isclose(g, value, rel_tol=rel,
+                                                            abs_tol=1e-9)), None)
+            if match is None:
+                break
+            unused.remove(match)
+        else:
+            return
+    raise NotYet(f"the bars do not show the right values yet: {hint}")
+
+
+def function_answer(answer: Any, signature: str) -> list[dict]:
+    """The probe results of a function answer (``{"ok": ...}`` or ``{"raised": ...}``).
+
+    `signature` names the function in the message when the answer is not one.
+    """
+    answered(answer)
+    if not (isinstance(answer, dict) and "__function__" in answer):
+        raise NotYet(f"expected a function (a `def {signature}`).")
+    return answer["results"]
 
 
 def function_results(answer: Any) -> list[Any]:

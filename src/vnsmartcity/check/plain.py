@@ -32,6 +32,8 @@ def _axes(ax):
             "ylabel": ax.get_ylabel(),
             "lines": len(ax.get_lines()),
             "bars": len(ax.patches),
+            "bar_sizes": [[_float(p.get_width()), _float(p.get_height())]
+                          for p in ax.patches[:MAX_ITEMS] if hasattr(p, "get_height")],
             "collections": len(ax.collections),
             "xticklabels": [t.get_text() for t in ax.get_xticklabels()][:MAX_ITEMS],
             "yticklabels": [t.get_text() for t in ax.get_yticklabels()][:MAX_ITEMS],

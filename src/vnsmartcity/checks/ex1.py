@@ -155,12 +155,11 @@ def test_compared(answer):
 
 @auto("1.5", variable="ax", points=1)
 def test_chart(answer):
-    chart = expect.labelled_chart(answer)
-    bars = 2 * len(load("domains"))
-    if chart["bars"] != bars:
-        raise expect.NotYet(f"the chart has {chart['bars']} bar(s); it should have two per "
-                            "domain, one for the labels and one for your classifier "
-                            "(reindex with fill_value=0 so that no domain is missing).")
+    chart = expect.bar_chart(answer, 2 * len(load("domains")), "it should have two per "
+                             "domain, one for the labels and one for your classifier (reindex "
+                             "with fill_value=0 so that no domain is missing).")
+    expect.bars_include(chart, [float(v) for v in _counts()], "one bar per domain is the "
+                        "number of initiatives the course team labelled with it (question 1.1).")
 
 
 written("1.6", points=4, rubric="""

@@ -144,13 +144,14 @@ def test_due_2025(answer):
 
 @auto("2.5", variable="ax", points=1)
 def test_timeline_chart(answer):
-    chart = expect.labelled_chart(answer)
-    documents = load("documents")
-    if chart["bars"] != len(documents):
-        raise expect.NotYet(f"the chart has {chart['bars']} bar(s); draw one horizontal bar "
-                            "per document (give a document without period_end a width of 0.5).")
+    chart = expect.bar_chart(answer, len(load("documents")), "draw one horizontal bar per "
+                             "document (give a document without period_end a width of 0.5).")
     if chart["collections"] < 1:
         raise expect.NotYet("mark the vision years with points (ax.scatter).")
+    documents = load("documents")
+    lengths = (documents["period_end"] - documents["period_start"]).fillna(0.5)
+    expect.bars_show(chart, lengths.tolist(), "each bar runs from period_start to period_end "
+                     "of its document (width = period_end - period_start).", scales=(1.0,))
 
 
 written("2.6", points=4, rubric="""

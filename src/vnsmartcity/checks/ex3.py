@@ -49,6 +49,8 @@ def test_share_chart(answer):
     chart = expect.labelled_chart(answer)
     if chart["bars"] != len(_province_counts()):
         raise expect.NotYet("the chart should have one bar per provincial figure of question 3.1.")
+    expect.bars_show(chart, _province_counts()["share"].tolist(),
+                     "each bar is the share of the 63 provinces of one figure of question 3.1.")
 
 
 BUDGETS = ((100,), (2500.0,), (0,))

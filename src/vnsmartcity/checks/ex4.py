@@ -7,7 +7,6 @@ fractions against percentage points, rupees per dollar against dollars per rupee
 and name the slip, not the right number.
 """
 
-import math
 
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
@@ -46,23 +45,14 @@ def _implied_rate():
     return fact("in_investment_inr") * 1e12 / (fact("in_investment") * 1e9)
 
 
-def _near(value, target):
-    return math.isclose(value, target, rel_tol=1e-3)
-
-
 @auto("4.1", variable="investment", points=2, expected=lambda: list(_investment().values()))
 def test_investment(answer):
-    got = expect.mapping(answer)
-    expected = _investment()
-    missing = [k for k in expected if k not in got]
-    if missing:
-        raise expect.NotYet(f"the dict is missing the key(s) {missing}; it has {list(got)}.")
-    for key, want in expected.items():
-        value = expect.number(got[key])
-        if key != "projects_per_city" and (_near(value * 1000, want) or _near(value / 1000, want)):
+    for key, value, want in expect.numbers_by_key(answer, _investment()):
+        if key != "projects_per_city" and (expect.near(value * 1000, want)
+                                           or expect.near(value / 1000, want)):
             raise expect.NotYet(f"{key!r} is off by a factor of 1,000: the total is in "
                                 "billions of USD and the answer should be in millions.")
-        if _near(value, 1 / want):
+        if expect.near(value, 1 / want):
             raise expect.NotYet(f"{key!r} is upside down: divide the total by the number of "
                                 "projects or cities, not the other way round.")
         expect.close(value, want, f"{key!r}: divide the right total by the right count "
@@ -94,11 +84,10 @@ def test_centres(answer):
 def test_gap(answer):
     value = expect.number(answer)
     want = _gap_pp()
-    if _near(value * 100, want):
-        raise expect.NotYet("this is a difference of fractions; multiply by 100 to get "
-                            "percentage points.")
-    if _near(-value, want):
-        raise expect.NotYet("the sign is reversed: India's share minus Vietnam's.")
+    expect.mistakes([
+        (value * 100, want, "this is a difference of fractions; multiply by 100 to get "
+                            "percentage points."),
+        (-value, want, "the sign is reversed: India's share minus Vietnam's.")])
     expect.in_range(value, 0, 100, "A gap in percentage points")
     expect.close(value, want, "subtract the two shares of question 4.2 (not their ratio), "
                  "then multiply by 100.")
@@ -117,7 +106,7 @@ def test_usd_billion(answer):
     for (rate,), value in zip(RATES, values, strict=True):
         want = _usd_billion(rate)
         for factor, unit in ((1000, "millions"), (1e-3, "trillions"), (1e9, "dollars")):
-            if _near(value, want * factor):
+            if expect.near(value, want * factor):
                 raise expect.NotYet(f"the result is in {unit} of USD; the question asks for "
                                     "billions.")
         expect.close(value, want, "rupees = trillions x 10**12; dollars = rupees / rate; "
@@ -128,7 +117,7 @@ def test_usd_billion(answer):
 def test_implied_rate(answer):
     value = expect.number(answer)
     want = _implied_rate()
-    if _near(value, 1 / want):
+    if expect.near(value, 1 / want):
         raise expect.NotYet("this is dollars per rupee; the question asks for rupees per "
                             "dollar (rupee amount divided by dollar amount).")
     expect.in_range(value, 1, 1000, "An exchange rate in rupees per dollar")

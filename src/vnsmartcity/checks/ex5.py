@@ -8,7 +8,6 @@ giving the right value. `implied_growth` is tried on rising, falling and flat
 shares so that a formula that only works for growth does not pass.
 """
 
-import math
 
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
@@ -46,37 +45,26 @@ def _growths():
     }
 
 
-def _near(value, target, rel=1e-3):
-    return math.isclose(value, target, rel_tol=rel, abs_tol=1e-9)
-
-
 @auto("5.1", variable="census_share", points=1, expected=_census_share)
 def test_census_share(answer):
     value = expect.number(answer)
     want = _census_share()
-    if _near(value, want * 100):
-        raise expect.NotYet("this is a percentage; give the share as a fraction between 0 "
-                            "and 1.")
-    if _near(value, 1 / want):
-        raise expect.NotYet("the division is upside down: urban population divided by the "
-                            "whole population.")
+    expect.mistakes([
+        (value, want * 100, "this is a percentage; give the share as a fraction between 0 "
+                            "and 1."),
+        (value, 1 / want, "the division is upside down: urban population divided by the "
+                          "whole population.")])
     expect.in_range(value, 0, 1, "A share")
     expect.close(value, want, "divide vn_census_urban by vn_census_pop.")
 
 
 @auto("5.2", variable="gaps", points=2, expected=lambda: list(_gaps().values()))
 def test_gaps(answer):
-    got = expect.mapping(answer)
-    expected = _gaps()
-    missing = [k for k in expected if k not in got]
-    if missing:
-        raise expect.NotYet(f"the dict is missing the key(s) {missing}; it has {list(got)}.")
-    for key, want in expected.items():
-        value = expect.number(got[key])
-        if _near(value * 100, want):
+    for key, value, want in expect.numbers_by_key(answer, _gaps()):
+        if expect.near(value * 100, want):
             raise expect.NotYet(f"{key!r} is a difference of fractions; multiply by 100 to "
                                 "get percentage points.")
-        if _near(-value, want):
+        if expect.near(-value, want):
             raise expect.NotYet(f"{key!r} has the wrong sign: forecast minus measurement.")
         expect.in_range(value, 0, 100, f"The gap {key!r} in percentage points")
         expect.close(value, want, f"{key!r}: subtract the measurement from the forecast "
@@ -87,12 +75,12 @@ def test_gaps(answer):
 def test_missing_millions(answer):
     value = expect.number(answer)
     want = _missing_millions()
-    if _near(value, want * 1e6):
-        raise expect.NotYet("this is a number of people; the question asks for millions "
-                            "(divide by 1,000,000).")
-    if _near(value, fact("fr_urban_forecast") * fact("vn_census_pop") / 1e6):
-        raise expect.NotYet("this is the whole urban population the forecast implies; "
-                            "subtract the urban population the census counted.")
+    expect.mistakes([
+        (value, want * 1e6, "this is a number of people; the question asks for millions "
+                            "(divide by 1,000,000)."),
+        (value, fact("fr_urban_forecast") * fact("vn_census_pop") / 1e6,
+         "this is the whole urban population the forecast implies; subtract the urban "
+         "population the census counted.")])
     expect.in_range(value, 0, 100, "A number of millions of people")
     expect.close(value, want, "two thirds of the census population, minus the census urban "
                  "population, in millions.")
@@ -108,12 +96,12 @@ def test_implied_growth(answer):
     for (start, end, years), result in zip(PROBES, results, strict=True):
         value = expect.number(result)
         want = _growth(start, end, years)
-        if want and _near(value, want * 100):
+        if want and expect.near(value, want * 100):
             raise expect.NotYet("return g as a fraction (0.05 for 5%), not a percentage.")
-        if want and _near(value, (end - start) / start / years):
+        if want and expect.near(value, (end - start) / start / years):
             raise expect.NotYet("this is a simple (linear) average; the question asks for a "
                                 "compound rate: take the years-th root of end / start.")
-        if want and _near(value, want + 1):
+        if want and expect.near(value, want + 1):
             raise expect.NotYet("this is the growth factor (1 + g); subtract 1.")
         expect.close(value, want, "solve start * (1 + g) ** years = end for g; check the "
                      "case where the share falls and where it stays the same.", abs_=1e-9)
@@ -121,22 +109,16 @@ def test_implied_growth(answer):
 
 @auto("5.5", variable="growth", points=1, expected=lambda: list(_growths().values()))
 def test_growth(answer):
-    got = expect.mapping(answer)
-    expected = _growths()
-    missing = [k for k in expected if k not in got]
-    if missing:
-        raise expect.NotYet(f"the dict is missing the key(s) {missing}; it has {list(got)}.")
-    for key, want in expected.items():
-        value = expect.number(got[key])
-        if _near(value, want * 100):
+    for key, value, want in expect.numbers_by_key(answer, _growths()):
+        if expect.near(value, want * 100):
             raise expect.NotYet(f"{key!r} is a percentage; give it as a fraction.")
-        if key == "measured" and _near(value, _growth(_census_share(),
+        if key == "measured" and expect.near(value, _growth(_census_share(),
                                                       fact("vn_wb_urban_2020"), YEARS)):
             raise expect.NotYet("'measured' should start from the 2017 baseline as quoted "
                                 "(fr_urban_now), not from the census.")
         end = fact("fr_urban_forecast" if key == "forecast" else "vn_wb_urban_2020")
         now = fact("fr_urban_now")
-        if _near(value, (end - now) / now / YEARS):
+        if expect.near(value, (end - now) / now / YEARS):
             raise expect.NotYet(f"{key!r} is a simple (linear) average; use your compound "
                                 "implied_growth function.")
         expect.close(value, want, f"{key!r}: use implied_growth with the start and end "
@@ -145,14 +127,17 @@ def test_growth(answer):
 
 @auto("5.6", variable="ax", points=1)
 def test_chart(answer):
-    chart = expect.labelled_chart(answer)
-    if chart["bars"] != 5:
-        raise expect.NotYet(f"the chart has {chart['bars']} bar(s); it should have five: the "
-                            "2017 baseline, three measurements and the forecast.")
+    chart = expect.bar_chart(answer, 5, "it should have five: the 2017 baseline, three "
+                             "measurements and the forecast.")
     labels = " ".join(chart["xticklabels"] + chart["yticklabels"]).lower()
     if "forecast" not in labels:
         raise expect.NotYet("no tick label says \"forecast\": label the forecast bar so that "
                             "it cannot be read as a measurement.")
+    shares = [fact("fr_urban_now"), _census_share(), fact("vn_wb_urban_2020"),
+              fact("vn_moc_urban_2020"), fact("fr_urban_forecast")]
+    expect.bars_show(chart, shares, "each bar is one urban share (as a fraction or in %): "
+                     "the quoted baseline, the census, the World Bank, the Ministry and the "
+                     "forecast.")
 
 
 written("5.7", points=4, rubric="""

@@ -6,6 +6,8 @@ expected values never appear in the notebook, and messages say what is wrong (ty
 missing key, out of range, the wrong denominator), never what is right.
 """
 
+import math
+
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
 from vnsmartcity.coursedata import fact
@@ -54,12 +56,9 @@ def test_tech_per_firm(answer):
 @auto("6.2", variable="matching", points=2,
       expected=lambda: [_matching()["density"], _matching()["per_korean_firm"]])
 def test_matching(answer):
-    got = expect.mapping(answer)
     expected = _matching()
-    missing = [key for key in expected if key not in got]
-    if missing:
-        raise expect.NotYet(f"the dict has no key(s) {missing}; use exactly the keys the "
-                            "question names.")
+    got = expect.mapping_with(answer, expected, "the dict has no key(s) {missing}; use "
+                              "exactly the keys the question names.")
     density = expect.number(got["density"])
     expect.in_range(density, 0, 1, "A density (a share of the possible pairs)")
     expect.close(density, expected["density"],
@@ -79,10 +78,7 @@ INVALID_FROM = 5
 
 @auto("6.3", variable="density", points=2, probes=DENSITY_PROBES)
 def test_density(answer):
-    expect.answered(answer)
-    if not (isinstance(answer, dict) and "__function__" in answer):
-        raise expect.NotYet("expected a function (a `def density(exchanges, left, right)`).")
-    results = answer["results"]
+    results = expect.function_answer(answer, "density(exchanges, left, right)")
     for (exchanges, left, right), result in zip(DENSITY_PROBES[:INVALID_FROM],
                                                  results[:INVALID_FROM], strict=True):
         if "raised" in result:
@@ -129,10 +125,12 @@ def test_density_range(answer):
 
 @auto("6.5", variable="ax", points=1)
 def test_ladder_chart(answer):
-    chart = expect.labelled_chart(answer)
-    if chart["bars"] != 6:
-        raise expect.NotYet(f"the chart has {chart['bars']} bar(s); draw one bar per rung of "
-                            "the ladder, all six, with math.nan for the rungs without data.")
+    chart = expect.bar_chart(answer, 6, "draw one bar per rung of the ladder, all six, with "
+                             "math.nan for the rungs without data.")
+    firms = [fact("kr_firms_2021"), fact("kr_firms_kr_2022")] + [math.nan] * 4
+    expect.bars_show(chart, firms, "the first two rungs are the Korean firms of the 2021 survey "
+                     "and of the 2022 exhibition, the other four math.nan (not reported).",
+                     scales=(1.0,))
 
 
 written("6.6", points=4, rubric="""

@@ -101,10 +101,7 @@ ALERT_PROBES = (("pm25", 50), ("pm25", 50.1), ("pm25", 12), ("water_level", 80),
 
 @auto("7.2", variable="is_alert", points=2, probes=ALERT_PROBES)
 def test_is_alert(answer):
-    expect.answered(answer)
-    if not (isinstance(answer, dict) and "__function__" in answer):
-        raise expect.NotYet("expected a function (a `def is_alert(kind, value)`).")
-    results = answer["results"]
+    results = expect.function_answer(answer, "is_alert(kind, value)")
     for (kind, value), result in zip(ALERT_PROBES[:-1], results[:-1], strict=True):
         call = f"is_alert({kind!r}, {value!r})"
         if "raised" in result:
@@ -215,12 +212,9 @@ def test_silent(answer):
 @auto("7.7", variable="pm25_alerts", points=1,
       expected=lambda: [float(v) for v in _pm25_counts().values()])
 def test_pm25_alerts(answer):
-    got = expect.mapping(answer)
     expected = _pm25_counts()
-    absent = [limit for limit in PM25_LIMITS if limit not in got]
-    if absent:
-        raise expect.NotYet(f"the dict has no key {absent[0]}: use the thresholds 15, 50 and "
-                            "75 as keys (numbers, not text).")
+    got = expect.mapping_with(answer, PM25_LIMITS, "the dict has no key {first}: use the "
+                              "thresholds 15, 50 and 75 as keys (numbers, not text).")
     counts = [expect.number(got[limit]) for limit in PM25_LIMITS]
     if not counts[0] >= counts[1] >= counts[2]:
         raise expect.NotYet("a higher threshold cannot raise more alerts than a lower one: "

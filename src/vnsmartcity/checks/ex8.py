@@ -127,13 +127,13 @@ def test_rank_cities(answer):
 
 @auto("8.3", variable="ax", points=1)
 def test_score_chart(answer):
-    chart = expect.labelled_chart(answer)
-    if chart["bars"] != len(fictional_cities()):
-        raise expect.NotYet(f"the chart has {chart['bars']} bar(s); draw one bar per city.")
+    chart = expect.bar_chart(answer, len(fictional_cities()), "draw one bar per city.")
     text = " ".join(chart[part] for part in ("title", "xlabel", "ylabel")).lower()
     if "fictional" not in text:
         raise expect.NotYet("say in the title that the cities are fictional: a chart is often "
                             "copied without the notebook around it.")
+    expect.bars_show(chart, _scores(PROBE_WEIGHTS[0][0]).tolist(), "each bar is one city's "
+                     "score with equal weights (rank_cities of question 8.2).", scales=(1.0,))
 
 
 @auto("8.4", variable="ranks", points=2)

@@ -6,24 +6,30 @@ plain dict `run.grade_one` returns (and `.results/` caches):
 ``{"student", "exercise", "source", "rows": [...], "notes": [...]}``.
 
 Written questions keep status ``manual``. Marks given by hand go in
-``DIR/manual.csv`` (columns ``student, exercise, question, points``); the next
-``vnsmartcity grade`` run (which reuses its cached results) adds them in.
+``DIR/manual.csv`` (see `manual`); the next ``vnsmartcity grade`` run (which reuses
+its cached results) adds them in. Every CSV is written through `csvfile`, which
+neutralises formula-like cells; feedback paths are built from cleaned ids only.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
-import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
-GRADEBOOK = ["student", "exercise", "question", "points", "max_points", "status", "message"]
-SCORES = ["student", "exercise", "points", "max_points", "manual_questions"]
-MANUAL = "manual"
+from vnsmartcity.grading import manual, wide
+from vnsmartcity.grading.choose import one_per_exercise
+from vnsmartcity.grading.csvfile import write_text
+from vnsmartcity.grading.lms import clean_id
+from vnsmartcity.grading.manual import MANUAL
+
+GRADEBOOK = ["student", "name", "exercise", "question", "points", "max_points", "status",
+             "message", "late", "file"]
+SCORES = ["student", "name", "exercise", "points", "max_points", "manual_questions", "late",
+          "file"]
+NUMERIC = ["points", "max_points", "manual_questions"]
+SKIPPED = "skipped"
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -53,60 +59,25 @@ def question_order(question: str) -> tuple:
     return tuple(int(p) if p.isdigit() else -1 for p in question.split(".")), question
 
 
-def _csv(header: list[str], rows: list[list]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def read_manual(out: Path) -> dict[tuple[str, str, str], float]:
-    """Hand-given points from DIR/manual.csv, keyed by (student, exercise, question)."""
-    path = out / "manual.csv"
-    if not path.is_file():
-        return {}
-    marks = {}
-    with open(path, encoding="utf-8-sig", newline="") as stream:
-        for line, row in enumerate(csv.DictReader(stream), start=2):
-            try:
-                key = (row["student"].strip(), row["exercise"].strip(), row["question"].strip())
-                if str(row.get("points") or "").strip():
-                    marks[key] = float(row["points"])
-            except (KeyError, ValueError, AttributeError):
-                print(f"vnsmartcity grade: {path} line {line}: expected student, exercise, "
-                      "question and points (a number); line skipped", file=sys.stderr)
-    return marks
-
-
-def merge_manual(results: list[dict], marks: dict) -> None:
-    """Put hand-given points into the rows of written questions (capped at their maximum)."""
-    used = set()
-    for result in results:
-        for row in result["rows"]:
-            key = (result["student"], result["exercise"], row["question"])
-            if row["status"] == MANUAL and key in marks:
-                row["points"] = max(0.0, min(marks[key], row["max_points"]))
-                row["message"] = "written answer: graded by your instructor"
-                row["marked"] = True
-                used.add(key)
-    for key in sorted(set(marks) - used):
-        print(f"vnsmartcity grade: manual.csv: no written question {key[2]} of {key[1]} "
-              f"for {key[0]} in this run; mark ignored", file=sys.stderr)
-
-
 def _sorted(results: list[dict]) -> list[dict]:
     return sorted(results, key=lambda r: (r["student"], exercise_order(r["exercise"])))
 
 
-def gradebook(results: list[dict]) -> str:
+def _late(result: dict) -> str:
+    return "late" if result.get("late") else ""
+
+
+def gradebook(results: list[dict], skipped: list[dict]) -> str:
     rows = []
     for result in _sorted(results):
         for row in sorted(result["rows"], key=lambda r: question_order(r["question"])):
-            rows.append([result["student"], result["exercise"], row["question"],
-                         number(row["points"]), number(row["max_points"]), row["status"],
-                         row["message"]])
-    return _csv(GRADEBOOK, rows)
+            rows.append([result["student"], result.get("name", ""), result["exercise"],
+                         row["question"], number(row["points"]), number(row["max_points"]),
+                         row["status"], row["message"], _late(result), result["source"]])
+    for item in sorted(skipped, key=lambda s: (s["student"], s["label"])):
+        rows.append([item["student"], item.get("name", ""), "", "", "0", "0", SKIPPED,
+                     f"not graded: {item['reason']}", "", item["label"]])
+    return write_text(GRADEBOOK, rows, NUMERIC)
 
 
 def scores(results: list[dict]) -> str:
@@ -114,10 +85,10 @@ def scores(results: list[dict]) -> str:
     for result in _sorted(results):
         points = sum(r["points"] for r in result["rows"])
         maximum = sum(r["max_points"] for r in result["rows"])
-        manual = sum(1 for r in result["rows"] if r["status"] == MANUAL and not r.get("marked"))
-        rows.append([result["student"], result["exercise"], number(points), number(maximum),
-                     manual])
-    return _csv(SCORES, rows)
+        waiting = sum(1 for r in result["rows"] if r["status"] == MANUAL and not r.get("marked"))
+        rows.append([result["student"], result.get("name", ""), result["exercise"],
+                     number(points), number(maximum), waiting, _late(result), result["source"]])
+    return write_text(SCORES, rows, NUMERIC)
 
 
 SYMBOL = {"passed": "✅", "failed": "❌", "error": "⚠️", "timeout": "⏱️", "manual": "📝",
@@ -129,12 +100,19 @@ def feedback(result: dict) -> str:
     rows = sorted(result["rows"], key=lambda r: question_order(r["question"]))
     auto = [r for r in rows if r["status"] != MANUAL]
     written = [r for r in rows if r["status"] == MANUAL]
-    lines = [f"# Feedback on {result['exercise']} for {result['student']}", "",
+    who = result.get("name") or result["student"]
+    lines = [f"# Feedback on {result['exercise']} for {who}", "",
              f"Graded file: `{result['source']}`", ""]
     earned = sum(r["points"] for r in auto)
     lines.append(f"Automatically checked questions: **{number(earned)} of "
                  f"{number(sum(r['max_points'] for r in auto))} points**.")
-    if written:
+    if written and all(r.get("marked") for r in written):
+        marked = number(sum(r["points"] for r in written))
+        lines.append(f"Written questions, marked by your instructor: **{marked} of "
+                     f"{number(sum(r['max_points'] for r in written))} points**. In all: "
+                     f"**{number(sum(r['points'] for r in rows))} of "
+                     f"{number(sum(r['max_points'] for r in rows))} points**.")
+    elif written:
         lines.append(f"Written questions ({number(sum(r['max_points'] for r in written))} "
                      "points) are graded by your instructor.")
     lines += ["", "| Question | Points | Result |", "|---|---|---|"]
@@ -159,36 +137,29 @@ def feedback(result: dict) -> str:
     return "\n".join(lines)
 
 
-def best_of_duplicates(results: list[dict]) -> list[dict]:
-    """One result per student and exercise: the best-scoring of several handed-in files."""
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for result in results:
-        groups[(result["student"], result["exercise"])].append(result)
-    kept = []
-    for (student, exercise), group in groups.items():
-        group = sorted(group, key=lambda r: r["source"])
-        if exercise == "unknown":  # files that are no exercise: keep a row for each
-            kept.append({"student": student, "exercise": exercise, "source": group[0]["source"],
-                         "rows": [row for r in group for row in r["rows"]],
-                         "notes": [note for r in group for note in r.get("notes", [])]})
-            continue
-        best = max(group, key=lambda r: sum(row["points"] for row in r["rows"]))
-        if len(group) > 1:
-            best = dict(best, notes=[*best.get("notes", []),
-                                     f"{len(group)} files were handed in for this exercise; "
-                                     f"the best-scoring one, `{best['source']}`, counts."])
-        kept.append(best)
-    return kept
+def feedback_path(out: Path, student: str, exercise: str) -> Path:
+    """DIR/feedback/<student>/<exercise>.md, each part one safe name inside DIR/feedback."""
+    folder = (out / "feedback").resolve()
+    path = folder / clean_id(student) / f"{clean_id(exercise)}.md"
+    if folder not in path.resolve().parents:  # clean_id allows no separator, no "..": belt
+        raise ValueError(f"unsafe feedback path for {student!r}, {exercise!r}")
+    return path
 
 
-def write(out: Path, results: list[dict]) -> list[dict]:
-    """Write gradebook.csv, scores.csv and feedback/ into `out`; the results as written."""
-    results = best_of_duplicates([dict(r, rows=[dict(row) for row in r["rows"]])
-                                  for r in results])
-    merge_manual(results, read_manual(out))
-    write_atomic(out / "gradebook.csv", gradebook(results))
-    write_atomic(out / "scores.csv", scores(results))
+def write(out: Path, results: list[dict], keep: str = "latest",
+          skipped: list[dict] | None = None, extra: list[dict] | None = None) -> list[dict]:
+    """Write gradebook.csv, scores.csv, scores-wide.csv and feedback/; the results as written.
+
+    `skipped` are files not graded (rows with status ``skipped``); `extra` results
+    without feedback, such as roster students with nothing handed in (``missing``).
+    """
+    results = one_per_exercise([dict(r, rows=[dict(row) for row in r["rows"]])
+                                for r in results], keep)
+    manual.merge(results, manual.read(out))
+    listed = results + list(extra or [])
+    write_atomic(out / "gradebook.csv", gradebook(listed, skipped or []))
+    write_atomic(out / "scores.csv", scores(listed))
+    write_atomic(out / "scores-wide.csv", wide.scores_wide(listed))
     for result in results:
-        write_atomic(out / "feedback" / result["student"] / f"{result['exercise']}.md",
-                     feedback(result))
-    return results
+        write_atomic(feedback_path(out, result["student"], result["exercise"]), feedback(result))
+    return listed

@@ -29,8 +29,8 @@ from tqdm import tqdm
 
 import vnsmartcity
 from vnsmartcity.check.spec import questions
-from vnsmartcity.cli import UsageError
-from vnsmartcity.grading import report, score, validate
+from vnsmartcity.errors import UsageError
+from vnsmartcity.grading import classlist, report, score, validate
 from vnsmartcity.grading.collect import Submission, collect
 from vnsmartcity.grading.execute import execute
 from vnsmartcity.grading.kernel import Limits
@@ -77,7 +77,7 @@ def grade_one(item: Submission, limits: Limits, root: Path | None = None) -> dic
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
         try:
-            nb, exercise, notes = validate.read(item.path)
+            nb, exercise, notes = validate.read(item.path, item.exercise)
         except validate.Invalid as invalid:
             return _invalid_result(item, invalid.exercise, str(invalid))
         listed = questions(exercise)
@@ -111,27 +111,27 @@ class Cache:
         self.folder = out / ".results"
         self.settings = json.dumps([_code_fingerprint(), asdict(limits)], sort_keys=True)
 
-    def path(self, item: Submission) -> Path:
-        tag = hashlib.sha256(item.label.encode()).hexdigest()[:10]
-        exercise = validate.name_exercise(item.path.name) or "x"
-        return self.folder / f"{item.student}__{exercise}__{tag}.json"
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key[:32]}.json"
 
     def key(self, item: Submission) -> str:
+        """The notebook's bytes, whose it is and the settings: not where it was found,
+        so a renamed zip (``submissions (1).zip``) is not graded again."""
         digest = hashlib.sha256(self.settings.encode())
-        digest.update(item.student.encode() + b"\0" + item.label.encode() + b"\0")
+        digest.update(f"{item.student}\0{item.exercise}\0".encode())
         digest.update(item.path.read_bytes())
         return digest.hexdigest()
 
     def load(self, item: Submission, key: str) -> dict | None:
         try:
-            stored = json.loads(self.path(item).read_text(encoding="utf-8"))
+            stored = json.loads(self.path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return stored.get("result") if isinstance(stored, dict) and stored.get("key") == key \
             else None
 
     def save(self, item: Submission, key: str, result: dict) -> None:
-        report.write_atomic(self.path(item), json.dumps({"key": key, "result": result},
+        report.write_atomic(self.path(key), json.dumps({"key": key, "result": result},
                                                         ensure_ascii=False, sort_keys=True))
 
 
@@ -175,8 +175,10 @@ def _grade_all(todo: list[Submission], jobs: int, limits: Limits, root: Path, do
 
 def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
           timeout: float = 60, notebook_timeout: float | None = None,
-          memory_mb: int = 2048) -> int:
+          memory_mb: int = 2048, exercise: str | None = None, keep: str = "latest",
+          roster: Path | None = None, checks: Path | None = None) -> int:
     """Grade `submissions` into `out`; 0 when every submission has its rows."""
+    options = classlist.options(exercise, keep, roster, checks)
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
     if not timeout > 0 or (notebook_timeout is not None and not notebook_timeout > 0):
@@ -188,11 +190,15 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
     # Zips are extracted and kernels run under one scratch folder, removed at the end
     # even if a worker was killed before it could clean up after itself.
     with tempfile.TemporaryDirectory(prefix="vnsc-", ignore_cleanup_errors=True) as scratch:
-        items = collect(submissions, Path(scratch) / "submissions", exclude=out)
+        found = collect(submissions, Path(scratch) / "submissions", exclude=out)
+        items = [classlist.with_exercise(item, options.exercise) for item in found.submissions]
         out.mkdir(parents=True, exist_ok=True)
         cache = Cache(out, limits)
-        keys = {item: cache.key(item) for item in items}
-        results = {item: cache.load(item, keys[item]) for item in items}
+        cache.settings += options.checks_fingerprint  # loaded now: the workers inherit them
+        keys = {item: cache.key(item) for item in items if item.problem is None}
+        results = {item: cache.load(item, keys[item]) if item.problem is None else
+                   _invalid_result(item, validate.name_exercise(item.path.name) or item.exercise,
+                                   item.problem) for item in items}
         todo = [item for item in items if results[item] is None]
         bar = tqdm(total=len(items), initial=len(items) - len(todo), unit="notebook",
                    desc="Grading", file=sys.stderr, disable=None)
@@ -211,7 +217,8 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
             print(f"\nvnsmartcity grade: interrupted; {finished} of {len(items)} submissions "
                   "are graded and kept. Run the same command again to finish.", file=sys.stderr)
             return 130
-    written = report.write(out, [results[item] for item in items])
+    written = classlist.finish(out, found, [classlist.identity(item, results[item])
+                                            for item in items], options)
     students = len({r["student"] for r in written})
     print(f"Graded {len(items)} submission(s) of {students} student(s): "
           f"{out / 'gradebook.csv'}, {out / 'scores.csv'}, {out / 'feedback'}/",

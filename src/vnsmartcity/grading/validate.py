@@ -121,9 +121,12 @@ def _parse(data: bytes, path: Path) -> dict:
     return raw
 
 
-def read(path: Path) -> tuple[NotebookNode, str, list[str]]:
-    """(notebook as nbformat 4.5, exercise id, repair notes) or `Invalid`."""
-    named = name_exercise(path.name)
+def read(path: Path, default: str | None = None) -> tuple[NotebookNode, str, list[str]]:
+    """(notebook as nbformat 4.5, exercise id, repair notes) or `Invalid`.
+
+    `default` (``--exercise``) is the exercise when neither metadata nor name gives one.
+    """
+    named = name_exercise(path.name) or default
     try:
         raw = _parse(path.read_bytes(), path)
         try:
