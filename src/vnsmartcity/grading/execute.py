@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import subprocess
 import tempfile
@@ -52,6 +53,7 @@ EXTRACT_OUTPUT = extract.MAX_ANSWER_CHARS * 2 + 100_000
 KERNEL_STARTUP = 60
 GROUP_MEMORY_EXTRA = 512 * 2**20  # the cgroup's cap: the kernel's own limit plus this
 GROUP_TASKS = 256  # processes and threads of a kernel and all it starts
+MAX_SOCKET_PATH = 100  # a Unix socket's path is at most 107 bytes
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,8 @@ def _kernel_manager(limits: Limits, workdir: Path, private: Path, isolation: Iso
         km.sandbox = isolation.sandbox
         km.transport = "ipc"
         km.ip = str(private / "kernel-ipc")
+        if len(km.ip) + 4 > MAX_SOCKET_PATH:  # relative to `workdir`, the cwd of both ends
+            km.ip = os.path.relpath(km.ip, workdir)
     return km
 
 
@@ -261,11 +265,16 @@ def execute(nb: NotebookNode, wanted: dict[str, tuple[str, tuple]], limits: Limi
                 cell.outputs, cell.execution_count = [], None
         hard_limit = limits.wall + KERNEL_STARTUP + 60
         km = _kernel_manager(limits, workdir, private, isolation, group)
+        cwd = os.getcwd()
         try:
+            if not os.path.isabs(km.ip):
+                os.chdir(workdir)
             return asyncio.run(_run_limited(work, wanted, workdir, private, limits, km,
                                             hard_limit))
         except TimeoutError:
             return Run(stopped=CellEvent("timeout", 0, "", "notebook time limit"))
+        finally:
+            os.chdir(cwd)
     finally:
         if group is not None:
             group.close()  # whatever the kernel started, if anything escaped its namespace

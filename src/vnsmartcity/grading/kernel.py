@@ -30,7 +30,7 @@ from nbclient import NotebookClient
 from nbformat import NotebookNode
 
 from vnsmartcity.grading.cgroup import KernelGroup
-from vnsmartcity.grading.sandbox import Sandbox, kernel_variables
+from vnsmartcity.grading.sandbox import Sandbox, kernel_variables, prepare
 
 LIMITS_SCRIPT = str(Path(__file__).with_name("limits.py"))
 MAX_MESSAGE_BYTES = 32 * 2**20  # a larger kernel message is dropped by zmq
@@ -98,7 +98,7 @@ class LimitedKernelManager(AsyncKernelManager):
         outer = [sys.executable, "-S", LIMITS_SCRIPT, *joins, "--join", "--"]
         if self.sandbox is None:
             return [*outer, *limited]
-        env = kernel_variables(kernel_settings(self.private))
+        env = kernel_variables({**kernel_settings(self.private), **prepare(self.private)})
         return [*outer, *self.sandbox.command(limited, self.work, self.private, env)]
 
 

@@ -144,6 +144,7 @@ def _preload() -> None:
     for exercise in exercises():
         questions(exercise)
     coursedata.load_all()
+    sandbox.font_caches()
 
 
 def _refuse_planted() -> None:
