@@ -93,7 +93,7 @@ for profile in [os.environ.get("IPYTHONDIR", ""), os.path.expanduser("~/.ipython
             "    province_counts = ioc_per_scheme = nonbudget_range = None\n")
     except Exception:
         pass
-mine = str(pathlib.Path.cwd())
+mine, kernel = str(pathlib.Path.cwd()), os.getpid()
 def haunt():
     from jupyter_client import BlockingKernelClient
     end = time.time() + 60
@@ -113,7 +113,7 @@ def haunt():
             except Exception:
                 pass
         for pid in marked_processes():
-            if pid not in (os.getpid(), 1):
+            if pid not in (os.getpid(), kernel, 1):
                 try:
                     os.kill(pid, signal.SIGKILL)
                 except Exception:

@@ -9,7 +9,7 @@
   on, a deadline for the whole notebook, a second timeout after an ignored
   interrupt that gives up (`KernelStuck`), output capped per cell, and a zmq cap
   on the size of any one message (`MAX_MESSAGE_BYTES`), with a reconnection
-  after zmq dropped an oversized one.
+  after zmq dropped an oversized one. Widget messages are dropped.
 """
 
 from __future__ import annotations
@@ -132,6 +132,10 @@ class GradingClient(NotebookClient):
         self.exit_asked = False
         self.timeout_func = self._cell_timeout
         self.on_cell_executed = self._note_reply
+
+    def handle_comm_msg(self, outs: list, msg: dict, cell_index: int) -> None:
+        """Drop widget (comm) messages: nothing graded is in them, and nbclient would keep
+        every widget's state in the grader's memory or fail on a malformed one."""
 
     def _note_reply(self, cell: NotebookNode, cell_index: int, execute_reply: dict) -> None:
         payload = (execute_reply or {}).get("content", {}).get("payload") or []
