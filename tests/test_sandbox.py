@@ -54,6 +54,18 @@ VNSC = [str(Path(sys.executable).parent / "vnsmartcity")]
 PACKAGE = Path(vnsmartcity.__file__).resolve().parent
 VENV = Path(sys.prefix)
 PROFILE = Path(IPython.paths.get_ipython_dir())
+SABOTAGE = """get_ipython().events.register("post_run_cell", lambda *args: [
+    get_ipython().user_ns.pop(name, None)
+    for name in ("province_counts", "ioc_per_scheme", "nonbudget_range")])
+"""
+
+
+def grader_profile(folder: Path) -> Path:
+    """An IPython profile for the grader whose startup file would zero every student."""
+    startup = folder / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-sabotage.py").write_text(SABOTAGE)
+    return folder
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -86,18 +98,19 @@ def _tree(folder: Path, contents: bool) -> dict[str, tuple]:
 
 
 class Untouched:
-    """The package (bytes), the virtualenv and the IPython profile, before a run."""
+    """The package (bytes), the virtualenv and the grader's IPython profile, before a run."""
 
-    def __init__(self) -> None:
+    def __init__(self, profile: Path) -> None:
+        self.profile_folder = profile
         self.package = _tree(PACKAGE, contents=True)
         self.venv = _tree(VENV, contents=False)
-        self.profile = _tree(PROFILE, contents=True)
+        self.profile = _tree(profile, contents=True)
 
     def assert_same(self) -> None:
         try:
             assert _tree(PACKAGE, contents=True) == self.package
             assert _tree(VENV, contents=False) == self.venv
-            assert _tree(PROFILE, contents=True) == self.profile
+            assert _tree(self.profile_folder, contents=True) == self.profile
             assert fingerprint.strays() == []
         finally:
             self.restore()
@@ -105,7 +118,7 @@ class Untouched:
     def restore(self) -> None:
         """Should a test fail, put the grader's files back for the tests after it."""
         for before, folder in ((self.package, PACKAGE), (self.venv, VENV),
-                               (self.profile, PROFILE)):
+                               (self.profile, self.profile_folder)):
             for path in set(_tree(folder, contents=False)) - set(before):
                 target = Path(path)
                 if target.is_dir() and not target.is_symlink():
@@ -132,10 +145,13 @@ def marked(mark: str) -> list[int]:
 class Watched:
     """`vnsmartcity grade` run as a command, with its processes counted as it runs."""
 
-    def __init__(self, arguments: list[str], mark: str, tmp: Path) -> None:
+    def __init__(self, arguments: list[str], mark: str, tmp: Path,
+                 profile: Path | None = None) -> None:
         self.mark, self.tmp = mark, tmp
         tmp.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ, VNSC_TEST_MARK=mark, TMPDIR=str(tmp))
+        if profile is not None:
+            env["IPYTHONDIR"] = str(profile)
         self.process = subprocess.Popen([*VNSC, "grade", *arguments, "--jobs", "2",
                                          "--timeout", str(CELL)], env=env,
                                         stderr=subprocess.PIPE, text=True)
@@ -205,8 +221,9 @@ def hostile_run(release: Release, tmp_path_factory: pytest.TempPathFactory) -> H
     lms = _zip(_class(release, hostile.build(release, outside, mark)), root / "class.zip",
                release.name)
     zipped = lms.read_bytes()
-    untouched = Untouched()
-    watched = Watched([str(lms), "--out", str(root / "grades")], mark, tmp)
+    profile = grader_profile(root / "ipython")
+    untouched = Untouched(profile)
+    watched = Watched([str(lms), "--out", str(root / "grades")], mark, tmp, profile)
     status, stderr = watched.wait()
     left = watched.left()
     untouched.assert_same()
@@ -251,7 +268,8 @@ def test_notebook_cannot_change_the_checks_data_or_virtualenv(hostile_run):
 
 def test_notebook_cannot_reach_its_classmates(hostile_run):
     # c06, c07, c08, c15, c16, c41: no other notebook, kernel or process in sight; the
-    # IPython startup file lands in the kernel's own, discarded folder.
+    # IPython startup file lands in the kernel's own, discarded folder; and the startup file
+    # in the grader's profile (which would zero everybody) is not run by any kernel.
     _zero(hostile_run.graded, "h2peers")
     _honest_exact(hostile_run.graded)
 
@@ -320,11 +338,14 @@ seen = {{
 
 def test_a_kernel_sees_only_its_sandbox(release, tmp_path, monkeypatch):
     monkeypatch.setenv("GRADER_SECRET_TOKEN", "not for students")
+    profile = grader_profile(tmp_path / "ipython")
+    monkeypatch.setenv("IPYTHONDIR", str(profile))
     submissions, out, scratch_root = tmp_path / "class", tmp_path / "grades", tmp_path / "run"
     for folder in (submissions, out, scratch_root / "other-kernel"):
         folder.mkdir(parents=True)
     (submissions / f"classmate_{release.name}").write_text("{}")
-    hidden = [str(submissions), str(out), str(PROFILE), str(scratch_root / "other-kernel"),
+    hidden = [str(submissions), str(out), str(profile), str(PROFILE),
+              str(scratch_root / "other-kernel"),
               "/root/.bash_history", "/sys/fs/cgroup", *map(str, Path("/etc/ssh").glob("*"))]
     readonly = [str(PACKAGE / "checks" / "ex3.py"), str(PACKAGE / "data" / "facts.csv"),
                 str(Path(fingerprint._site_folders()[0]) / "planted.pth"), sys.executable,
@@ -333,7 +354,7 @@ def test_a_kernel_sees_only_its_sandbox(release, tmp_path, monkeypatch):
                               scratch=str(scratch_root))
     nb = inject(release.student(), code)
     groups = cgroup.RunGroup.create()
-    untouched = Untouched()
+    untouched = Untouched(profile)
     try:
         ran = execute(nb, {"seen": ("seen", ())}, Limits(timeout=CELL), root=scratch_root,
                       isolation=Isolation(FOUND, groups))
@@ -448,11 +469,11 @@ def test_planted_pyc_is_found(tmp_path):
     cache.mkdir()
     tag = sys.implementation.cache_tag
     info = source.stat()
-    honest = compile(source.read_bytes(), str(source), "exec")
+    honest = compile(source.read_bytes(), str(source), "exec", dont_inherit=True)
     (cache / f"ex3.{tag}.pyc").write_bytes(bytes(bootstrap._code_to_timestamp_pyc(
         honest, info.st_mtime, info.st_size)))
     assert fingerprint.strays(copy) == []
-    tampered = compile(source.read_text() + "\nx = 1\n", str(source), "exec")
+    tampered = compile(source.read_text() + "\nx = 1\n", str(source), "exec", dont_inherit=True)
     (cache / f"ex3.{tag}.pyc").write_bytes(bytes(bootstrap._code_to_timestamp_pyc(
         tampered, info.st_mtime, info.st_size)))
     assert fingerprint.strays(copy) == [cache / f"ex3.{tag}.pyc"]
