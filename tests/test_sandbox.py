@@ -420,7 +420,7 @@ def test_ctrl_c_prints_one_line_keeps_work_and_leaves_no_process(release, tmp_pa
 def test_stopped_worker_costs_only_its_student(release, tmp_path, monkeypatch, capsys):
     # Without the sandbox a kernel can stop its worker (c11): the deadline kills the worker.
     monkeypatch.setenv(sandbox.OFF, "off")
-    monkeypatch.setattr(run, "deadline", lambda limits: 40.0)
+    monkeypatch.setattr(run, "deadline", lambda limits: 30.0)
     folder = tmp_path / "class"
     save(release.solution(), folder / f"aahonestfull_{release.name}")
     save(inject(release.student(), "import os, signal\nos.kill(os.getppid(), signal.SIGSTOP)"),
@@ -431,7 +431,7 @@ def test_stopped_worker_costs_only_its_student(release, tmp_path, monkeypatch, c
     assert err.count("graded without a sandbox: the sandbox is turned off") == 1
     graded = Graded(tmp_path / "grades")
     assert graded.statuses("stopper") == {**dict.fromkeys(AUTO, "timeout"), "3.5": "timeout"}
-    assert "did not finish within the grader's limit (40 s)" in graded.of("stopper")["3.1"][
+    assert "did not finish within the grader's limit (30 s)" in graded.of("stopper")["3.1"][
         "message"]
     _full(graded, "aahonestfull")
     assert graded.statuses("zzhonestzero") == {**dict.fromkeys(AUTO, "failed"), "3.5": "manual"}

@@ -9,7 +9,8 @@ file to the virtualenv (Python runs it at every start). So:
 
 * `strays` lists ``.pyc`` files in those folders that were not compiled from the
   source next to them, and ``.pth``/``sitecustomize`` files on the import path
-  that no installed distribution's RECORD vouches for: the grader refuses to run;
+  that no installed distribution's RECORD vouches for (but those of the system's
+  package manager): the grader refuses to run;
 * `digest` hashes every file of those folders (but ``__pycache__``) and the
   ``.pth`` files: it is part
   of the result cache's key, and is taken again at the end of the run;
@@ -33,6 +34,7 @@ import vnsmartcity
 
 FOLDERS = ("check", "checks", "grading", "data")
 STARTUP_NAMES = ("sitecustomize.py", "usercustomize.py")
+SYSTEM_SITE = "/usr/lib/python3"
 PACKAGE = Path(vnsmartcity.__file__).resolve().parent
 
 
@@ -57,9 +59,14 @@ def _site_folders() -> list[Path]:
     return [Path(f) for f in dict.fromkeys(folders) if Path(f).is_dir()]
 
 
-def _startup_files() -> list[Path]:
-    """The .pth and sitecustomize files Python runs at start-up, from every site folder."""
-    return sorted(p for folder in _site_folders() for p in folder.iterdir()
+def _startup_files(managed: bool = True) -> list[Path]:
+    """The .pth and sitecustomize files Python runs at start-up, from every site folder.
+
+    Without `managed`, those of the system's package manager (``/usr/lib/python3*``,
+    where Debian installs them without a RECORD) are left out.
+    """
+    folders = [f for f in _site_folders() if managed or not str(f).startswith(SYSTEM_SITE)]
+    return sorted(p for folder in folders for p in folder.iterdir()
                   if p.suffix == ".pth" or p.name in STARTUP_NAMES)
 
 
@@ -99,7 +106,7 @@ def strays(package: Path = PACKAGE) -> list[Path]:
         if rest.startswith(tag + ".") and source.is_file() and not _same_code(path, source):
             found.append(path)
     known = _vouched()
-    for path in _startup_files():
+    for path in _startup_files(managed=False):
         digest = base64.urlsafe_b64encode(hashlib.sha256(path.read_bytes()).digest())
         if known.get(path.resolve()) != digest.decode().rstrip("="):
             found.append(path)

@@ -82,7 +82,6 @@ def _failed(item: Submission, message: str, status: str = score.ERROR) -> dict:
 def grade_one(item: Submission, limits: Limits, root: Path | None = None,
               isolation: Isolation = UNISOLATED) -> dict:
     """Grade one submission (kernel folders under `root`); never raises."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
         try:
             nb, exercise, notes = validate.read(item.path)
