@@ -518,3 +518,22 @@ def test_every_check_module_and_table_is_loaded_before_grading():
     assert {f"vnsmartcity.checks.{e}" for e in exercises()} <= set(sys.modules)
     assert coursedata._read.cache_info().currsize == len(TABLES)
     assert len(questions("ex3")) == 5
+
+
+def test_huge_file_is_refused_without_reading_it_whole(tmp_path):
+    # c32: a 1.5 GB entry once cost the grader 1.6 GB of memory before it was refused.
+    import tracemalloc
+
+    from vnsmartcity.grading import validate
+
+    huge = tmp_path / "bomb_ex03-provinces.ipynb"
+    with open(huge, "wb") as stream:
+        stream.truncate(2**30)  # sparse: a gigabyte of zeros on no disk
+    tracemalloc.start()
+    with pytest.raises(validate.Invalid, match="too large"):
+        validate.read(huge)
+    item = run.Submission("bomb", huge, huge.name)
+    run.Cache(tmp_path, Limits(), "code", True).key(item)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 120 * 2**20

@@ -125,7 +125,8 @@ def read(path: Path) -> tuple[NotebookNode, str, list[str]]:
     """(notebook as nbformat 4.5, exercise id, repair notes) or `Invalid`."""
     named = name_exercise(path.name)
     try:
-        raw = _parse(path.read_bytes(), path)
+        with open(path, "rb") as stream:  # no more than the cap: a huge file costs no memory
+            raw = _parse(stream.read(MAX_NOTEBOOK_BYTES + 1), path)
         try:
             major, minor = nbformat.reader.get_version(raw)
             nb = nbformat.versions[major].to_notebook_json(raw, minor=minor)
