@@ -388,6 +388,9 @@ def test_grading_20_notebooks_leaves_no_process(release, tmp_path):
     status, stderr = watched.wait()
     assert status == 0, stderr
     assert watched.peak >= 30 + 2  # the sleepers and the grader's own processes, seen alive
+    # Each kernel is stopped when its notebook ends: never more than two at once (each with
+    # its worker, wrapper and sandbox), plus the sleepers while theirs runs.
+    assert watched.peak <= 1 + 2 * 5 + 30
     assert watched.left() == []
     graded = Graded(tmp_path / "grades")
     assert [graded.points(f"s{n:02d}") for n in range(20)] == [0, 6] * 10

@@ -182,16 +182,16 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
         raise UsageError(f"--out {out} is a file, not a folder")
     limits = Limits(timeout=float(timeout), notebook_timeout=notebook_timeout,
                     memory_mb=memory_mb)
-    _preload()
-    _refuse_planted()
-    code, stamp = fingerprint.digest(), fingerprint.stamp()
-    scratch.sweep_stale()
-    tqdm.monitor_interval = 0  # no monitor thread in a process that forks workers
     results: dict[Submission, dict | None] = {}
     changed = False
     isolation = UNISOLATED
     root = None
     try:
+        _preload()
+        _refuse_planted()
+        code, stamp = fingerprint.digest(), fingerprint.stamp()
+        scratch.sweep_stale()
+        tqdm.monitor_interval = 0  # no monitor thread in a process that forks workers
         isolation = _isolation()
         root = scratch.make_root()  # extracted zips and kernel folders; removed at the end
         items = collect(submissions, root / "submissions", exclude=out)
