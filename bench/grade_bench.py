@@ -5,16 +5,25 @@ and broken, in turn), then, in the same run and in alternating rounds:
 
 * bare: executes each notebook with nbclient, one after the other, as
   ``jupyter execute --allow-errors`` does (a kernel per notebook, no grading);
-* grade --jobs 1 and grade --jobs 2, each into a fresh output folder (no cache);
+* grade --jobs 1 (sandboxed, and without the sandbox) and grade --jobs 2, each
+  into a fresh output folder (no cache);
 * the grader's own `execute` with and without answer extraction, to show what
   extracting after every code cell costs.
 
 Prints the per-submission overhead of grading with one job (goal <= 1.15x of
-bare execution) and the speed-up of two jobs over one (goal >= 1.7x on 2 cores).
-The best of the rounds is reported for each, as other load on the machine only
-ever slows a round down.
+bare execution, with the sandbox on) and the speed-up of two jobs over one
+(goal >= 1.7x on 2 cores). The best of the rounds is reported for each, as
+other load on the machine only ever slows a round down.
 
-    .venv/bin/python bench/grade_bench.py [--copies 8] [--rounds 3]
+With ``--class-size N`` it then grades a whole class of N such notebooks with
+``vnsmartcity grade --jobs 2`` (the command, sandboxed) and reports its wall
+time, the peak memory of the grader's whole process tree (every process that
+carries the run's mark in its environment: main process, workers, sandboxes,
+kernels and whatever they start; sampled every 0.2 s, as the sum of RSS and of
+PSS) and the processes of the run still alive after it (goals: peak <= 2.5 GB,
+none left).
+
+    .venv/bin/python bench/grade_bench.py [--copies 8] [--rounds 3] [--class-size 200]
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import nbformat
@@ -79,14 +89,67 @@ def bare(paths: list[Path], shutdown: str = "graceful") -> float:
     return time.perf_counter() - start
 
 
-def graded(paths: list[Path], jobs: int) -> float:
+def graded(paths: list[Path], jobs: int, sandboxed: bool = True) -> float:
     """Seconds for `vnsmartcity grade --jobs JOBS` on a fresh output folder."""
-    with tempfile.TemporaryDirectory() as out, contextlib.redirect_stderr(io.StringIO()):
-        start = time.perf_counter()
-        status = grade([paths[0].parent], Path(out), jobs=jobs, timeout=60)
-        elapsed = time.perf_counter() - start
+    if not sandboxed:
+        os.environ["VNSC_SANDBOX"] = "off"
+    try:
+        with tempfile.TemporaryDirectory() as out, contextlib.redirect_stderr(io.StringIO()):
+            start = time.perf_counter()
+            status = grade([paths[0].parent], Path(out), jobs=jobs, timeout=60)
+            elapsed = time.perf_counter() - start
+    finally:
+        os.environ.pop("VNSC_SANDBOX", None)
     assert status == 0
     return elapsed
+
+
+def _marked(mark: str) -> list[int]:
+    """Processes whose environment holds `mark`."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and mark.encode() in Path(f"/proc/{entry}/environ").read_bytes():
+                found.append(int(entry))
+        except OSError:
+            continue
+    return found
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """Sum of RSS and of PSS (bytes) of `pids`."""
+    rss = pss = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith(("Rss:", "Pss:")):
+                    value = int(line.split()[1]) * 1024
+                    rss, pss = (rss + value, pss) if line.startswith("Rss:") else (rss, pss + value)
+        except (OSError, ValueError):
+            continue
+    return rss, pss
+
+
+def whole_class(folder: Path) -> dict[str, float]:
+    """`vnsmartcity grade FOLDER --jobs 2` as a command: wall, peak memory, processes left."""
+    mark = uuid.uuid4().hex
+    command = [str(Path(sys.executable).parent / "vnsmartcity"), "grade", str(folder),
+               "--out", str(folder.parent / "class-grades"), "--jobs", "2", "--timeout", "60"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=dict(os.environ, VNSC_BENCH_MARK=mark),
+                               stderr=subprocess.PIPE, text=True)
+    peak_rss = peak_pss = most = 0
+    while process.poll() is None:
+        pids = _marked(mark)
+        rss, pss = _memory(pids)
+        peak_rss, peak_pss, most = max(peak_rss, rss), max(peak_pss, pss), max(most, len(pids))
+        time.sleep(0.2)
+    wall = time.perf_counter() - start
+    stderr = process.stderr.read() if process.stderr else ""
+    assert process.returncode == 0, stderr
+    time.sleep(1)
+    return {"wall": wall, "peak_rss": peak_rss, "peak_pss": peak_pss, "most": most,
+            "left": len(_marked(mark)), "sandboxed": "without a sandbox" not in stderr}
 
 
 def extraction_cost(path: Path) -> tuple[float, float]:
@@ -106,21 +169,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--class-size", type=int, default=0,
+                        help="then grade a whole class of this many notebooks (e.g. 200)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         paths = build(Path(folder), args.copies)
-        times: dict[str, list[float]] = {"bare": [], "bare_kill": [], "jobs1": [], "jobs2": [],
+        times: dict[str, list[float]] = {"bare": [], "bare_kill": [], "jobs1": [],
+                                         "jobs1_unsandboxed": [], "jobs2": [],
                                          "extract": [], "no_extract": []}
         for round_number in range(args.rounds):
             times["bare"].append(bare(paths))
             times["bare_kill"].append(bare(paths, "immediate"))
             times["jobs1"].append(graded(paths, 1))
+            times["jobs1_unsandboxed"].append(graded(paths, 1, sandboxed=False))
             times["jobs2"].append(graded(paths, 2))
             with_x, without_x = extraction_cost(paths[0])
             times["extract"].append(with_x)
             times["no_extract"].append(without_x)
             print(f"round {round_number + 1}: " + ", ".join(
                 f"{k} {v[-1]:.2f}s" for k, v in times.items()), file=sys.stderr)
+        big = whole_class(build(Path(folder) / "big", args.class_size)[0].parent) \
+            if args.class_size else None
     best = {k: min(v) for k, v in times.items()}
     n = args.copies
     print(f"machine: {os.cpu_count()} CPUs; {n} submissions of ex3 (correct, partly wrong, "
@@ -129,7 +198,10 @@ def main() -> None:
           "  [jupyter execute: graceful kernel shutdown]")
     print(f"bare, kernel killed     : {best['bare_kill']:6.2f} s  "
           f"({best['bare_kill'] / n:.2f} s/notebook)  [shutdown as the grader does it]")
-    print(f"grade --jobs 1          : {best['jobs1']:6.2f} s  ({best['jobs1'] / n:.2f} s/notebook)")
+    print(f"grade --jobs 1          : {best['jobs1']:6.2f} s  ({best['jobs1'] / n:.2f} s/notebook)"
+          "  [sandboxed]")
+    print(f"grade --jobs 1, no box  : {best['jobs1_unsandboxed']:6.2f} s  "
+          f"({best['jobs1_unsandboxed'] / n:.2f} s/notebook)  [VNSC_SANDBOX=off]")
     print(f"grade --jobs 2          : {best['jobs2']:6.2f} s  ({best['jobs2'] / n:.2f} s/notebook)")
     print(f"overhead, --jobs 1      : {best['jobs1'] / best['bare']:.2f}x of bare (goal <= 1.15x); "
           f"{best['jobs1'] / best['bare_kill']:.2f}x of bare with the kernel killed")
@@ -137,6 +209,16 @@ def main() -> None:
           "(goal >= 1.7x)")
     print(f"one notebook, grader's executor: {best['extract']:.2f} s with answer extraction "
           f"after every code cell, {best['no_extract']:.2f} s without")
+    print(f"sandbox cost, --jobs 1  : {best['jobs1'] / best['jobs1_unsandboxed']:.2f}x of "
+          "grading without it")
+    if big:
+        print(f"class of {args.class_size}, --jobs 2   : {big['wall']:.1f} s "
+              f"({big['wall'] / args.class_size:.2f} s/notebook), "
+              f"{'sandboxed' if big['sandboxed'] else 'NOT sandboxed'}; peak memory of the "
+              f"process tree {big['peak_pss'] / 2**30:.2f} GB PSS, "
+              f"{big['peak_rss'] / 2**30:.2f} GB RSS (goal <= 2.5 GB), at most "
+              f"{big['most']:.0f} processes at once; {big['left']:.0f} processes left "
+              "(goal 0)")
 
 
 if __name__ == "__main__":

@@ -600,11 +600,13 @@ def test_hand_marks_in_manual_csv_are_merged(graded_twice, small_class):
 
 
 def test_notebook_that_kills_the_grading_process(release, tmp_path, monkeypatch):
+    # Without the sandbox (in it the kernel cannot see its worker: see test_sandbox.py).
     nb = inject(release.solution(), "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)",
                 after="3.1")
     save(nb, tmp_path / f"killer_{release.name}")
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setenv("VNSC_SANDBOX", "off")
     assert run.grade([tmp_path / f"killer_{release.name}"], tmp_path / "out", jobs=1,
                      timeout=CELL) == 0
     assert not list((tmp_path / "tmp").iterdir())  # the killed worker's folder is gone too

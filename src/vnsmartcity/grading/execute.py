@@ -2,7 +2,11 @@
 
 * The kernel is a separate process under resource limits (see `kernel`), in a
   fresh temporary folder that holds a copy of the notebook and nothing else (no
-  tests, no grader files).
+  tests, no grader files); in a sandbox and a cgroup of its own when the run has
+  them (`Isolation`).
+* The kernel is shut down when the notebook ends, however it ends, and whatever
+  it started is killed with it (its PID namespace ends; its cgroup is emptied).
+  nbclient does not do this for a kernel manager it was given.
 * Each cell has a time limit; a cell that runs over is interrupted and the run
   carries on. The notebook as a whole has a wall-clock limit. A kernel that
   ignores the interrupt, or dies (``exit()``, ``os._exit``, a kill, a memory
@@ -19,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import time
@@ -32,6 +35,7 @@ from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 
 from vnsmartcity.grading import extract
+from vnsmartcity.grading.cgroup import KernelGroup, RunGroup
 from vnsmartcity.grading.kernel import (
     CLIENT_CLASS,
     MAX_CELL_OUTPUT,
@@ -42,9 +46,29 @@ from vnsmartcity.grading.kernel import (
     NotebookTimeout,
     kernel_env,
 )
+from vnsmartcity.grading.sandbox import Sandbox
+from vnsmartcity.grading.scratch import remove
 
 EXTRACT_OUTPUT = extract.MAX_ANSWER_CHARS * 2 + 100_000
 KERNEL_STARTUP = 60
+GROUP_MEMORY_EXTRA = 512 * 2**20  # the cgroup's cap: the kernel's own limit plus this
+GROUP_TASKS = 256  # processes and threads of a kernel and all it starts
+MAX_SOCKET_PATH = 100  # a Unix socket's path is at most 107 bytes
+
+
+@dataclass(frozen=True)
+class Isolation:
+    """How a run keeps its kernels apart: a sandbox and cgroups, each when available."""
+
+    sandbox: Sandbox | None = None
+    groups: RunGroup | None = None
+
+    @property
+    def sandboxed(self) -> bool:
+        return self.sandbox is not None
+
+
+UNISOLATED = Isolation()
 
 
 @dataclass(frozen=True)
@@ -147,12 +171,32 @@ STOPS = {NotebookTimeout: ("timeout", "notebook time limit"),
          DeadKernelError: ("died", "")}
 
 
-async def _run(nb: NotebookNode, wanted: dict, workdir: Path, private: Path,
-               limits: Limits) -> Run:
-    run = Run()
+def _kernel_manager(limits: Limits, workdir: Path, private: Path, isolation: Isolation,
+                    group: KernelGroup | None) -> LimitedKernelManager:
     km = LimitedKernelManager(kernel_name="python3", client_class=CLIENT_CLASS)
-    km.limits = limits
+    km.limits, km.work, km.private, km.group = limits, workdir, private, group
     km.connection_file = str(private / "kernel.json")
+    if isolation.sandbox is not None:  # no network in the sandbox: Unix sockets in `private`
+        km.sandbox = isolation.sandbox
+        km.transport = "ipc"
+        km.ip = str(private / "kernel-ipc")
+        if len(km.ip) + 4 > MAX_SOCKET_PATH:  # relative to `workdir`, the cwd of both ends
+            km.ip = os.path.relpath(km.ip, workdir)
+    return km
+
+
+async def _shutdown(km: LimitedKernelManager) -> None:
+    """Stop the kernel now, whatever state it is in; never raises."""
+    try:
+        if km.has_kernel:
+            await asyncio.wait_for(km.shutdown_kernel(now=True), 20)
+    except Exception:
+        pass
+
+
+async def _run(nb: NotebookNode, wanted: dict, workdir: Path, private: Path,
+               limits: Limits, km: LimitedKernelManager) -> Run:
+    run = Run()
     code_cells = [(i, c) for i, c in enumerate(nb.cells)
                   if c.cell_type == "code" and c.source.strip()]
     nb.cells.append(nbformat.v4.new_code_cell(""))
@@ -160,11 +204,12 @@ async def _run(nb: NotebookNode, wanted: dict, workdir: Path, private: Path,
     client = GradingClient(
         nb, limits, km=km, timeout=limits.timeout, interrupt_on_timeout=True,
         allow_errors=True, shutdown_kernel="immediate", iopub_timeout=2,
+        store_widget_state=False,
         startup_timeout=KERNEL_STARTUP, record_timing=False,
         resources={"metadata": {"path": str(workdir)}})
     where: tuple[int, str] | None = None
     try:
-        async with client.async_setup_kernel(env=kernel_env(), stdout=subprocess.DEVNULL,
+        async with client.async_setup_kernel(env=kernel_env(private), stdout=subprocess.DEVNULL,
                                              stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL):
             setup, module = extract.setup()
             nb.cells[scratch] = nbformat.v4.new_code_cell(setup)
@@ -193,30 +238,25 @@ async def _run(nb: NotebookNode, wanted: dict, workdir: Path, private: Path,
     return run
 
 
-def _remove(folder: Path) -> None:
-    def unlock(function: Any, path: str, _: Any) -> None:
-        try:
-            os.chmod(path, 0o700)
-            function(path)
-        except OSError:
-            pass
-
-    for root, dirs, _ in os.walk(folder):
-        for name in dirs:
-            try:
-                os.chmod(os.path.join(root, name), 0o700)
-            except OSError:
-                pass
-    shutil.rmtree(folder, onerror=unlock)
+async def _run_limited(nb: NotebookNode, wanted: dict, workdir: Path, private: Path,
+                       limits: Limits, km: LimitedKernelManager, seconds: float) -> Run:
+    """`_run` under a hard time limit; the kernel is stopped either way."""
+    try:
+        return await asyncio.wait_for(_run(nb, wanted, workdir, private, limits, km), seconds)
+    finally:
+        await _shutdown(km)
 
 
 def execute(nb: NotebookNode, wanted: dict[str, tuple[str, tuple]], limits: Limits,
-            name: str = "notebook.ipynb", root: Path | None = None) -> Run:
+            name: str = "notebook.ipynb", root: Path | None = None,
+            isolation: Isolation = UNISOLATED) -> Run:
     """Run `nb` in a fresh folder (under `root`) and return the answers of `wanted`."""
     base = Path(tempfile.mkdtemp(prefix="vnsc-grade-", dir=root))
     workdir, private = base / "work", base / "kernel"
     workdir.mkdir()
     private.mkdir(mode=0o700)
+    group = isolation.groups.kernel(base.name, limits.memory_mb * 2**20 + GROUP_MEMORY_EXTRA,
+                                    GROUP_TASKS) if isolation.groups else None
     try:
         nbformat.write(nb, workdir / name)
         work = nbformat.from_dict(nb)
@@ -224,10 +264,18 @@ def execute(nb: NotebookNode, wanted: dict[str, tuple[str, tuple]], limits: Limi
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
         hard_limit = limits.wall + KERNEL_STARTUP + 60
+        km = _kernel_manager(limits, workdir, private, isolation, group)
+        cwd = os.getcwd()
         try:
-            return asyncio.run(asyncio.wait_for(_run(work, wanted, workdir, private, limits),
-                                                hard_limit))
+            if not os.path.isabs(km.ip):
+                os.chdir(workdir)
+            return asyncio.run(_run_limited(work, wanted, workdir, private, limits, km,
+                                            hard_limit))
         except TimeoutError:
             return Run(stopped=CellEvent("timeout", 0, "", "notebook time limit"))
+        finally:
+            os.chdir(cwd)
     finally:
-        _remove(base)
+        if group is not None:
+            group.close()  # whatever the kernel started, if anything escaped its namespace
+        remove(base)

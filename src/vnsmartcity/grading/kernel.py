@@ -3,12 +3,13 @@
 * `LimitedKernelManager` starts the grader's own Python (so the course package
   and its data are there, whatever kernelspec the notebook names) through
   `limits.py`, which caps memory (RLIMIT_AS), CPU seconds, file size and
-  processes before it becomes the kernel.
+  processes before it becomes the kernel; in the sandbox (`sandbox`) when there
+  is one, in its own cgroup (`cgroup`) when there is one.
 * `GradingClient` is nbclient with a per-cell timeout that interrupts and carries
   on, a deadline for the whole notebook, a second timeout after an ignored
   interrupt that gives up (`KernelStuck`), output capped per cell, and a zmq cap
   on the size of any one message (`MAX_MESSAGE_BYTES`), with a reconnection
-  after zmq dropped an oversized one.
+  after zmq dropped an oversized one. Widget messages are dropped.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbformat import NotebookNode
+
+from vnsmartcity.grading.cgroup import KernelGroup
+from vnsmartcity.grading.sandbox import Sandbox, kernel_variables, prepare
 
 LIMITS_SCRIPT = str(Path(__file__).with_name("limits.py"))
 MAX_MESSAGE_BYTES = 32 * 2**20  # a larger kernel message is dropped by zmq
@@ -67,9 +71,18 @@ class CappedKernelClient(AsyncKernelClient):
 
 
 class LimitedKernelManager(AsyncKernelManager):
-    """Starts the grader's own Python as the kernel, under resource limits."""
+    """Starts the grader's own Python as the kernel, under resource limits.
+
+    With `sandbox` set, the kernel runs in it, with `work` and `private` (its
+    connection file, sockets and IPython folder) as its only writable folders;
+    with `group` set, the kernel and all it starts are in those cgroups.
+    """
 
     limits: Limits = Limits()
+    sandbox: Sandbox | None = None
+    group: KernelGroup | None = None
+    work: Path = Path(".")
+    private: Path = Path(".")
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         memory = self.limits.memory_mb * 2**20
@@ -77,8 +90,16 @@ class LimitedKernelManager(AsyncKernelManager):
         files = self.limits.file_mb * 2**20
         kernel = [sys.executable, "-m", "ipykernel_launcher", "-f",
                   os.path.realpath(self.connection_file), *(extra_arguments or [])]
-        return [sys.executable, "-S", LIMITS_SCRIPT, str(memory), str(cpu), str(files), "--",
-                *kernel]
+        limited = [sys.executable, "-S", LIMITS_SCRIPT, str(memory), str(cpu), str(files), "--",
+                   *kernel]
+        if self.sandbox is None and self.group is None:
+            return limited
+        joins = [a for f in (self.group.procs_files if self.group else []) for a in ("--join", f)]
+        outer = [sys.executable, "-S", LIMITS_SCRIPT, *joins, "--join", "--"]
+        if self.sandbox is None:
+            return [*outer, *limited]
+        env = kernel_variables({**kernel_settings(self.private), **prepare(self.private)})
+        return [*outer, *self.sandbox.command(limited, self.work, self.private, env)]
 
 
 def _size(content: dict) -> int:
@@ -111,6 +132,10 @@ class GradingClient(NotebookClient):
         self.exit_asked = False
         self.timeout_func = self._cell_timeout
         self.on_cell_executed = self._note_reply
+
+    def handle_comm_msg(self, outs: list, msg: dict, cell_index: int) -> None:
+        """Drop widget (comm) messages: nothing graded is in them, and nbclient would keep
+        every widget's state in the grader's memory or fail on a malformed one."""
 
     def _note_reply(self, cell: NotebookNode, cell_index: int, execute_reply: dict) -> None:
         payload = (execute_reply or {}).get("content", {}).get("payload") or []
@@ -167,12 +192,23 @@ class GradingClient(NotebookClient):
         return await super()._async_handle_timeout(timeout, cell)
 
 
-def kernel_env() -> dict[str, str]:
-    """The kernel's environment: no GUI, one thread per library, fixed hash seed."""
+def kernel_settings(private: Path) -> dict[str, str]:
+    """What the kernel's environment must say: no GUI, one thread per library, fixed seed.
+
+    IPython's folder is a new, empty one in the kernel's `private` folder: no
+    startup file or configuration from the grader's profile (or planted in it)
+    runs, and what the kernel writes there is gone after it.
+    """
+    return {"MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1", "NUMEXPR_NUM_THREADS": "1", "PYTHONHASHSEED": "0",
+            "PYTHONDONTWRITEBYTECODE": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            "IPYTHONDIR": str(private / "ipython")}
+
+
+def kernel_env(private: Path) -> dict[str, str]:
+    """The environment of the process that starts the kernel (in the sandbox: bwrap)."""
     env = dict(os.environ)
-    env.update(MPLBACKEND="Agg", OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
-               MKL_NUM_THREADS="1", NUMEXPR_NUM_THREADS="1", PYTHONHASHSEED="0",
-               PYDEVD_DISABLE_FILE_VALIDATION="1")
+    env.update(kernel_settings(private))
     for name in ("PYTHONSTARTUP", "PYTHONINSPECT"):
         env.pop(name, None)
     return env

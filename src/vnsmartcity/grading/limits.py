@@ -5,10 +5,18 @@ Run as a script, not imported: ``python -S limits.py AS_BYTES CPU_SECONDS FSIZE_
 Jupyter kernel), so the kernel and anything it starts inherit them. A wrapper
 rather than a ``preexec_fn``: the grader has threads (zmq), where ``preexec_fn``
 is unsafe. Standard library only, and quick to start.
+
+``python -S limits.py --join PROCS_FILE ... -- COMMAND`` is the outer step of a
+sandboxed kernel: it joins the kernel's cgroups (writes its pid into each
+``cgroup.procs``) and ignores SIGINT, then becomes COMMAND (bubblewrap). The
+grader interrupts a cell by signalling the kernel's whole process group; without
+this, that signal would end bubblewrap, and the sandbox with it. The inner step
+(the first form) gives SIGINT back to the kernel.
 """
 
 import os
 import resource
+import signal
 import sys
 
 PROCESS_HEADROOM = 512  # processes and threads the kernel may add to the user's count
@@ -51,11 +59,25 @@ def apply(memory: int, cpu: int, fsize: int) -> None:
         resource.setrlimit(limit, (soft, ceiling if unlimited else min(ceiling, hard)))
 
 
+def join(argv: list[str]) -> list[str]:
+    """Join the cgroups named before "--" and ignore SIGINT; the command after "--"."""
+    separator = argv.index("--")
+    for procs in argv[1:separator:2]:
+        with open(procs, "w") as stream:
+            stream.write(str(os.getpid()))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return argv[separator + 1:]
+
+
 def main(argv: list[str]) -> None:
+    if argv and argv[0] == "--join":
+        command = join(argv)
+        os.execv(command[0], command)
     memory, cpu, fsize, separator, *command = argv
     if separator != "--" or not command:
         raise SystemExit("usage: limits.py AS CPU FSIZE -- COMMAND ...")
     apply(int(memory), int(cpu), int(fsize))
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # so Python in the kernel handles Ctrl-C
     os.execv(command[0], command)
 
 

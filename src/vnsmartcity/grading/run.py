@@ -1,41 +1,57 @@
-"""`vnsmartcity grade`: grade every submission in a pool of processes, then report.
+"""`vnsmartcity grade`: grade every submission in worker processes, then report.
 
-Each submission is graded in a worker process (`grade_one`): read and validate
-the notebook, run it in a kernel of its own (`execute`), check the extracted
-answers (`score`). A result is cached in ``DIR/.results/`` as soon as it is in,
-keyed by the notebook's bytes and the grader's code and settings, so a run that
-was interrupted finishes on the next call without grading anything twice.
-Failing work is a result: the exit status is 0 once every submission has its
-rows, and 2 (`UsageError`) only when the command was called wrongly.
+Each submission is graded in a worker process of its own (`grade_one`, run by
+`pool`): read and validate the notebook, run it in a sandboxed kernel
+(`execute`, `sandbox`), check the extracted answers (`score`). Before any kernel
+starts, the main process loads every check module and course table (the
+workers are forks of it and never read them from disk again) and fingerprints
+the grader's own files (`fingerprint`); it refuses planted files, and refuses
+to cache or write results when those files changed during the run.
+
+A result is cached in ``DIR/.results/`` as soon as it is in, keyed by the
+notebook's bytes, the grader's fingerprint and settings, so a run that was
+interrupted finishes on the next call without grading anything twice. Failing
+work is a result: the exit status is 0 once every submission has its rows, 1
+when the grader's own files changed during the run, 2 (`UsageError`) when the
+command was called wrongly or the grader's files hold planted ones, 130 after
+Ctrl-C.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import signal
 import sys
-import tempfile
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
-from importlib.resources import files
 from pathlib import Path
 
 from tqdm import tqdm
 
-import vnsmartcity
-from vnsmartcity.check.spec import questions
+from vnsmartcity import coursedata
+from vnsmartcity.check.spec import exercises, questions
 from vnsmartcity.errors import UsageError
-from vnsmartcity.grading import classlist, report, score, validate
+from vnsmartcity.grading import (
+    cgroup,
+    classlist,
+    fingerprint,
+    report,
+    sandbox,
+    score,
+    scratch,
+    validate,
+)
 from vnsmartcity.grading.collect import Submission, collect
-from vnsmartcity.grading.execute import execute
+from vnsmartcity.grading.execute import KERNEL_STARTUP, UNISOLATED, Isolation, execute
 from vnsmartcity.grading.kernel import Limits
+from vnsmartcity.grading.pool import Pool
 
 UNKNOWN = "unknown"
+WORKER_MEMORY = 4 * 2**30  # address space of a worker (a notebook's messages live there)
+DEADLINE_MARGIN = 120  # seconds a worker gets beyond the notebook's own limits
+UNSANDBOXED = "graded without a sandbox"
 
 
 def _rows(outcomes: list) -> list[dict]:
@@ -64,17 +80,17 @@ def _exercise_of(item: Submission) -> str | None:
         return validate.name_exercise(item.path.name)
 
 
-def _failed(item: Submission, message: str) -> dict:
-    """Rows with status error for a submission the grader could not finish."""
+def _failed(item: Submission, message: str, status: str = score.ERROR) -> dict:
+    """Rows with status `status` for a submission the grader could not finish."""
     result = _invalid_result(item, _exercise_of(item), message)
     for row in result["rows"]:
-        row["status"] = score.ERROR
+        row["status"] = status
     return result
 
 
-def grade_one(item: Submission, limits: Limits, root: Path | None = None) -> dict:
+def grade_one(item: Submission, limits: Limits, root: Path | None = None,
+              isolation: Isolation = UNISOLATED) -> dict:
     """Grade one submission (kernel folders under `root`); never raises."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
         try:
             nb, exercise, notes = validate.read(item.path, item.exercise)
@@ -82,7 +98,7 @@ def grade_one(item: Submission, limits: Limits, root: Path | None = None) -> dic
             return _invalid_result(item, invalid.exercise, str(invalid))
         listed = questions(exercise)
         wanted = {q.qid: (q.variable, q.probes) for q in listed if not q.is_written}
-        run = execute(nb, wanted, limits, name=item.path.name, root=root)
+        run = execute(nb, wanted, limits, name=item.path.name, root=root, isolation=isolation)
         outcomes = score.outcomes(listed, run, limits.timeout, limits.wall)
         events = [*run.events, *([run.stopped] if run.stopped else [])]
         notes += [score.describe(e, limits.wall if e.detail == "notebook time limit"
@@ -94,22 +110,17 @@ def grade_one(item: Submission, limits: Limits, root: Path | None = None) -> dic
                              f"({type(error).__name__}); ask your instructor.")
 
 
-def _code_fingerprint() -> str:
-    digest = hashlib.sha256(vnsmartcity.__version__.encode())
-    package = files("vnsmartcity")
-    for folder in ("check", "checks", "grading"):
-        for entry in sorted(package.joinpath(folder).iterdir(), key=lambda p: p.name):
-            if entry.name.endswith(".py"):
-                digest.update(entry.name.encode() + entry.read_bytes())
-    return digest.hexdigest()
+def deadline(limits: Limits) -> float:
+    """Seconds the main process gives one worker before it kills it."""
+    return limits.wall + KERNEL_STARTUP + 60 + DEADLINE_MARGIN
 
 
 class Cache:
     """Finished results under DIR/.results, one JSON file per submission."""
 
-    def __init__(self, out: Path, limits: Limits) -> None:
+    def __init__(self, out: Path, limits: Limits, code: str, sandboxed: bool) -> None:
         self.folder = out / ".results"
-        self.settings = json.dumps([_code_fingerprint(), asdict(limits)], sort_keys=True)
+        self.settings = json.dumps([code, sandboxed, asdict(limits)], sort_keys=True)
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key[:32]}.json"
@@ -119,7 +130,8 @@ class Cache:
         so a renamed zip (``submissions (1).zip``) is not graded again."""
         digest = hashlib.sha256(self.settings.encode())
         digest.update(f"{item.student}\0{item.exercise}\0".encode())
-        digest.update(item.path.read_bytes())
+        with open(item.path, "rb") as stream:  # in chunks: a huge file costs no memory
+            digest.update(hashlib.file_digest(stream, "sha256").digest())
         return digest.hexdigest()
 
     def load(self, item: Submission, key: str) -> dict | None:
@@ -135,42 +147,36 @@ class Cache:
                                                         ensure_ascii=False, sort_keys=True))
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+def _preload() -> None:
+    """Every check module and course table, in this process, before any kernel starts."""
+    for exercise in exercises():
+        questions(exercise)
+    coursedata.load_all()
+    sandbox.font_caches()
 
 
-def _pool_round(items: list[Submission], workers: int, limits: Limits, root: Path,
-                done) -> list[Submission]:
-    """Grade `items` in one pool; those lost to a crashed worker are returned."""
-    lost = []
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
-    try:
-        futures = {pool.submit(grade_one, item, limits, root): item for item in items}
-        for future in as_completed(futures):
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                lost.append(futures[future])
-                continue
-            done(futures[future], result)
-    except BaseException:
-        for process in list(getattr(pool, "_processes", {}).values()):
-            if process.is_alive():
-                process.terminate()  # its kernel is stopped by nbclient's signal handler
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return lost
+def _refuse_planted() -> None:
+    planted = fingerprint.strays()
+    if planted:
+        what = ("was not compiled from the source next to it" if planted[0].suffix == ".pyc"
+                else "is run by Python at start-up but belongs to no installed package")
+        raise UsageError(f"{planted[0]} {what}: it may have been planted by a notebook. "
+                         "Delete it (or reinstall the course package) and run again.")
 
 
-def _grade_all(todo: list[Submission], jobs: int, limits: Limits, root: Path, done) -> None:
-    lost = _pool_round(todo, min(jobs, len(todo)), limits, root, done)
-    for item in lost:  # alone this time, so one bad notebook cannot take others with it
-        if _pool_round([item], 1, limits, root, done):
-            done(item, _failed(item, "not graded: the grading process was killed while "
-                                     "running this notebook (twice): does it stop other "
-                                     "programs?"))
+def _isolation() -> Isolation:
+    found = sandbox.find()
+    if isinstance(found, str):
+        print(f"vnsmartcity grade: {UNSANDBOXED}: {found}; notebooks run with your "
+              "account's rights (see the instructor guide).", file=sys.stderr)
+    return Isolation(None if isinstance(found, str) else found, cgroup.RunGroup.create())
+
+
+def _mark_unsandboxed(result: dict) -> dict:
+    """Say in the gradebook and the feedback that this result was not sandboxed."""
+    rows = [dict(row, message=f"{row['message']} ({UNSANDBOXED})") for row in result["rows"]]
+    notes = [*result.get("notes", []), f"This notebook was {UNSANDBOXED}."]
+    return dict(result, rows=rows, notes=notes)
 
 
 def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
@@ -187,14 +193,22 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
         raise UsageError(f"--out {out} is a file, not a folder")
     limits = Limits(timeout=float(timeout), notebook_timeout=notebook_timeout,
                     memory_mb=memory_mb)
-    # Zips are extracted and kernels run under one scratch folder, removed at the end
-    # even if a worker was killed before it could clean up after itself.
-    with tempfile.TemporaryDirectory(prefix="vnsc-", ignore_cleanup_errors=True) as scratch:
-        found = collect(submissions, Path(scratch) / "submissions", exclude=out)
+    results: dict[Submission, dict | None] = {}
+    changed = False
+    isolation = UNISOLATED
+    root = None
+    try:
+        _preload()
+        _refuse_planted()
+        code, stamp = fingerprint.digest(), fingerprint.stamp()
+        scratch.sweep_stale()
+        tqdm.monitor_interval = 0  # no monitor thread in a process that forks workers
+        isolation = _isolation()
+        root = scratch.make_root()  # extracted zips and kernel folders; removed at the end
+        found = collect(submissions, root / "submissions", exclude=out)
         items = [classlist.with_exercise(item, options.exercise) for item in found.submissions]
         out.mkdir(parents=True, exist_ok=True)
-        cache = Cache(out, limits)
-        cache.settings += options.checks_fingerprint  # loaded now: the workers inherit them
+        cache = Cache(out, limits, code + options.checks_fingerprint, isolation.sandboxed)
         keys = {item: cache.key(item) for item in items if item.problem is None}
         results = {item: cache.load(item, keys[item]) if item.problem is None else
                    _invalid_result(item, validate.name_exercise(item.path.name) or item.exercise,
@@ -204,19 +218,47 @@ def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,
                    desc="Grading", file=sys.stderr, disable=None)
 
         def done(item: Submission, result: dict) -> None:
-            cache.save(item, keys[item], result)
+            nonlocal changed
+            result = result if isolation.sandboxed else _mark_unsandboxed(result)
+            changed = changed or fingerprint.stamp() != stamp
+            if not changed:
+                cache.save(item, keys[item], result)
             results[item] = result
             bar.update()
 
-        try:
-            with bar:
-                if todo:
-                    _grade_all(todo, jobs, limits, Path(scratch), done)
-        except KeyboardInterrupt:
-            finished = sum(r is not None for r in results.values())
-            print(f"\nvnsmartcity grade: interrupted; {finished} of {len(items)} submissions "
-                  "are graded and kept. Run the same command again to finish.", file=sys.stderr)
-            return 130
+        def lost(item: Submission, why: str) -> None:
+            if why == "timeout":
+                done(item, _failed(item, "not graded: the notebook did not finish within the "
+                                         f"grader's limit ({deadline(limits):.0f} s) and was "
+                                         "stopped.", score.TIMEOUT))
+            else:
+                done(item, _failed(item, "not graded: the grading process was killed while "
+                                         "running this notebook (twice): does it stop other "
+                                         "programs?"))
+
+        def task(item: Submission) -> dict:
+            return grade_one(item, limits, root, isolation)
+
+        with bar:
+            Pool(task, min(jobs, max(1, len(todo))), deadline(limits), WORKER_MEMORY).run(
+                todo, done, lost)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not stop cleanup
+        finished = sum(r is not None for r in results.values())
+        print(f"\nvnsmartcity grade: interrupted; {finished} of {len(results)} submissions "
+              "are graded and kept. Run the same command again to finish.", file=sys.stderr)
+        return 130
+    finally:
+        if isolation.groups is not None:
+            isolation.groups.close()  # kills whatever a kernel may have left behind
+        if root is not None:
+            scratch.remove(root)
+    if changed or fingerprint.stamp() != stamp or fingerprint.digest() != code \
+            or fingerprint.strays():
+        print("vnsmartcity grade: the grader's own files (check/, checks/, grading/, data/ or "
+              "a .pth file) changed during this run: no results written. Reinstall the course "
+              "package and run again.", file=sys.stderr)
+        return 1
     written = classlist.finish(out, found, [classlist.identity(item, results[item])
                                             for item in items], options)
     students = len({r["student"] for r in written})

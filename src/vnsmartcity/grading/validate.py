@@ -128,7 +128,8 @@ def read(path: Path, default: str | None = None) -> tuple[NotebookNode, str, lis
     """
     named = name_exercise(path.name) or default
     try:
-        raw = _parse(path.read_bytes(), path)
+        with open(path, "rb") as stream:  # no more than the cap: a huge file costs no memory
+            raw = _parse(stream.read(MAX_NOTEBOOK_BYTES + 1), path)
         try:
             major, minor = nbformat.reader.get_version(raw)
             nb = nbformat.versions[major].to_notebook_json(raw, minor=minor)
