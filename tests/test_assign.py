@@ -9,9 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from vnsmartcity import __version__
 from vnsmartcity.assign import assign
 from vnsmartcity.cli import UsageError, main
-from vnsmartcity import __version__
 from vnsmartcity.release import (
     NotAnExercise,
     exercise_id,

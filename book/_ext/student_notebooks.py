@@ -80,7 +80,8 @@ def published_urls(app: Sphinx, name: str) -> dict[str, str]:
     path = f"{STUDENT_FOLDER}/{name}"
     urls = {}
     if launch.get("colab_url"):
-        urls["Colab"] = f"{launch['colab_url'].rstrip('/')}/github/{org}/{repo}/blob/{branch}/{path}"
+        colab = launch["colab_url"].rstrip("/")
+        urls["Colab"] = f"{colab}/github/{org}/{repo}/blob/{branch}/{path}"
     if launch.get("binderhub_url"):
         ui = "lab/tree" if launch.get("notebook_interface") == "jupyterlab" else "tree"
         urls["Binder"] = (f"{launch['binderhub_url'].rstrip('/')}/v2/gh/{org}/{repo}/{branch}"
