@@ -75,8 +75,7 @@ class StudentEnv:
                if key not in LEAKY and not key.startswith("PIP_")}
         env.update(PATH=f"{self.folder / 'bin'}{os.pathsep}{env.get('PATH', '')}",
                    PIP_CONFIG_FILE=os.devnull, PIP_NO_INDEX="1",
-                   PIP_FIND_LINKS=str(find_links), PIP_DISABLE_PIP_VERSION_CHECK="1",
-                   MPLBACKEND="Agg")
+                   PIP_FIND_LINKS=str(find_links), PIP_DISABLE_PIP_VERSION_CHECK="1")
         return env
 
     def has_package(self, name: str) -> bool:

@@ -104,7 +104,8 @@ def test_student_notebook_has_no_solution_and_no_output(site, exercise):
     code_text = "\n".join(cell.source for cell in code)
     for line in solution_lines(exercise):
         assert line not in code_text, f"solution code in the student notebook: {line!r}"
-    headings = re.findall(r"^## (Question \d+\.\d+)", text, re.M)
+    markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    headings = re.findall(r"^## (Question \d+\.\d+)", markdown, re.M)
     assert headings == [f"Question {q.qid}" for q in questions(exercise)]
 
 
