@@ -23,13 +23,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.pythons import find_python  # noqa: E402
 from tests.student_envs import build_wheel, create  # noqa: E402
-
-import nbformat  # noqa: E402
 
 CHECK = re.compile(r"^\s*check\(", re.M)
 
@@ -48,7 +48,9 @@ def one_run(python: str, version: str, notebook: Path, wheel: Path) -> dict[str,
         printed = "".join(o.get("text", "") for o in executed.cells[first_check].outputs)
         if "Question" not in printed:
             sys.exit(f"the first check printed no verdict: {printed!r}")
+        setup = next(n for n, c in enumerate(executed.cells) if c.cell_type == "code")
         return {"venv": env.seconds_to_create, "kernel": timings["kernel_ready"],
+                "setup": timings["cells"][setup],
                 "first_check": timings["cells"][first_check], "notebook": timings["cells"][-1],
                 "process": wall}
 
@@ -72,11 +74,13 @@ def main() -> None:
             run = one_run(python, args.python, args.notebook, wheel)
             runs.append(run)
             print(f"run {number}: venv {run['venv']:.1f} s; from Run all: kernel ready "
-                  f"{run['kernel']:.1f} s, first check answered {run['first_check']:.1f} s, "
-                  f"whole notebook {run['notebook']:.1f} s", flush=True)
+                  f"{run['kernel']:.1f} s, setup cell done {run['setup']:.1f} s, first check "
+                  f"answered {run['first_check']:.1f} s, whole notebook {run['notebook']:.1f} s",
+                  flush=True)
     print(f"Python {args.python} ({python}), {args.notebook.name}, median of {len(runs)}:")
     for key, label in (("venv", "fresh venv with the student packages (offline)"),
                        ("kernel", "Run all -> kernel ready"),
+                       ("setup", "Run all -> setup cell done (pip install)"),
                        ("first_check", "Run all -> first check's answer"),
                        ("notebook", "Run all -> whole notebook")):
         print(f"  {label:48s} {statistics.median(r[key] for r in runs):6.1f} s")

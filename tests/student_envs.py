@@ -18,6 +18,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 ENV_REQUIREMENTS = ROOT / "tests" / "student-env.txt"
 WHEELHOUSE = Path(os.environ.get("VNSC_WHEELHOUSE",
@@ -51,6 +53,10 @@ for name in sys.argv[2:]:
     nbformat.write(notebook, out / path.name)
 (out / "timings.json").write_text(json.dumps(timings))
 """
+
+
+# Which Pythons the student tests ran on, for the end of pytest's report (conftest.py).
+PYTHONS_USED = pytest.StashKey[dict]()
 
 
 class EnvironmentMissing(RuntimeError):

@@ -33,7 +33,14 @@ import pytest
 import yaml
 
 from tests.pythons import STUDENT_PYTHONS, find_pythons
-from tests.student_envs import WHEELHOUSE, EnvironmentMissing, StudentEnv, build_wheel, create
+from tests.student_envs import (
+    PYTHONS_USED,
+    WHEELHOUSE,
+    EnvironmentMissing,
+    StudentEnv,
+    build_wheel,
+    create,
+)
 from vnsmartcity import __version__
 from vnsmartcity.assign import assign, exercise_sources, release_name
 from vnsmartcity.check.spec import questions
@@ -276,7 +283,9 @@ def _printed(notebook: nbformat.NotebookNode) -> tuple[dict[str, str], list[str]
 
 @pytest.mark.parametrize("version", STUDENT_PYTHONS)
 def test_student_notebooks_run_all_in_a_fresh_python(site, wheel, student_envs, tmp_path,
-                                                     tmp_path_factory, version):
+                                                     tmp_path_factory, request, version):
+    used = request.config.stash.setdefault(PYTHONS_USED, {})
+    used[version] = "did not pass (skipped or failed: see above)"
     env = _env(student_envs, version, tmp_path_factory)
     print(f"Python {version} ({PYTHONS[version]}): fresh venv in {env.seconds_to_create:.1f} s")
     assert not env.has_package("vnsmartcity"), "the venv must start without the package"
@@ -307,7 +316,8 @@ def test_student_notebooks_run_all_in_a_fresh_python(site, wheel, student_envs, 
                 assert checks[qid].startswith(f"{expected} Question {qid}: {verdict}"), \
                     f"Python {version}, {prefix}{name}: {checks[qid]!r}"
     slowest = max(timings.values(), key=lambda t: t["cells"][-1])
-    print(f"Python {version}: {len(timings)} notebooks run, slowest {slowest['cells'][-1]:.1f} s")
+    used[version] = (f"{PYTHONS[version]}, fresh venv {env.seconds_to_create:.0f} s, "
+                     f"{len(timings)} notebooks passed, slowest {slowest['cells'][-1]:.1f} s")
 
 
 def _setup_index(notebook: nbformat.NotebookNode) -> int:
