@@ -31,6 +31,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from nbclient import NotebookClient
 
 from tests.pythons import STUDENT_PYTHONS, find_pythons
 from tests.student_envs import (
@@ -361,3 +362,23 @@ def test_binder_requirements_resolve_on_its_python(wheel, student_envs, tmp_path
         capture_output=True, text=True, env=env.environ(wheel.parent))
     assert result.returncode == 0, result.stderr[-2000:]
     assert f"vnsmartcity-{__version__}" in result.stdout
+
+
+def test_setup_cell_offline_or_outdated_says_what_to_do(tmp_path, monkeypatch):
+    """A kernel whose package is of another version, offline: one line on what to do."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(setup_cell("99.0.0"))]
+    for key in [key for key in os.environ if key.startswith("PIP_")]:
+        monkeypatch.delenv(key)
+    for key, value in {"PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1",
+                       "PIP_FIND_LINKS": str(tmp_path)}.items():
+        monkeypatch.setenv(key, value)  # the kernel inherits them
+    NotebookClient(notebook, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    printed = "".join(o.get("text", "") for o in notebook.cells[0].outputs)
+    wheel = "vnsmartcity-99.0.0-py3-none-any.whl"
+    assert f"Installing vnsmartcity 99.0.0. Offline? Put {wheel} next to this notebook and " \
+           f"run: %pip install {wheel}" in printed, printed
+    assert "No matching distribution found for vnsmartcity==99.0.0" in printed, printed
+    assert "restart the kernel" in printed
+    assert __version__ != "99.0.0"
