@@ -17,8 +17,12 @@ STUDENT_PYTHONS ?= 3.10 3.12 3.13
 
 .PHONY: book test serve lint clean dist student-wheels
 
+# Switching SOLUTIONS starts the HTML afresh, so that no file of the other build (a
+# solution's figure in _images) stays behind in what gets published.
 book: $(INSTALLED) $(DATA_STAMP)
+	@test -f _build/.solutions-$(SOLUTIONS) || rm -rf _build/html _build/.solutions-*
 	VNSC_SOLUTIONS=$(SOLUTIONS) $(BIN)/jupyter-book build . $(JB_FLAGS)
+	@touch _build/.solutions-$(SOLUTIONS)
 	@echo ""
 	@echo "The book is built. Open: file://$(CURDIR)/_build/html/index.html"
 	@echo "(or run 'make serve' and open http://127.0.0.1:8000)"
