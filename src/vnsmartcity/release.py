@@ -105,11 +105,11 @@ def setup_cell(version: str) -> str:
         "except ImportError:",
         f"    {PACKAGE} = None",
         f'if getattr({PACKAGE}, "__version__", None) != "{version}":',
-        f'    print("Installing {PACKAGE} {version}. Offline? Put {wheel} next to this "',
-        f'          "notebook and run: %pip install {wheel}")',
+        f'    print("Installing {PACKAGE} {version}. Offline? Put {wheel} "',
+        f'          "next to this notebook and run: %pip install {wheel}")',
         f"    %pip install --quiet {PACKAGE}=={version}",
         f"    if {PACKAGE} is not None:",
-        '        print("An older version was loaded: restart the kernel, then run all cells.")',
+        '        print("Another version was loaded: restart the kernel, then run all cells.")',
     ])
 
 
