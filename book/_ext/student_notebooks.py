@@ -51,7 +51,7 @@ CHECK_CELL = re.compile(r"^\s*check\(")
 
 
 def _read_switch(app: Sphinx, config: Config) -> None:
-    """Take SOLUTIONS from the environment, and hand it on to sphinx-exercise."""
+    """SOLUTIONS from the environment (make book SOLUTIONS=hide) wins over _config.yml."""
     wanted = os.environ.get(SWITCH, "").strip() or config.exercise_solutions
     if wanted not in ("show", "hide"):
         raise ConfigError(f"{SWITCH} / exercise_solutions must be 'show' or 'hide', "
