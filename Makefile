@@ -8,11 +8,21 @@ INSTALLED := $(VENV)/.installed
 DATA_STAMP := _build/.data-stamp
 PACKAGE_FILES := $(shell find src -name '*.py' -o -name '*.csv' 2>/dev/null)
 JB_FLAGS := -W -n --keep-going
+# `make book SOLUTIONS=hide` leaves the solutions out of the exercise pages (for courses
+# that grade the exercises); the default shows them, for self-study.
+SOLUTIONS ?= show
+# Wheels of the students' environments, for tests/test_students.py (outside the repo).
+WHEELHOUSE ?= $(HOME)/.cache/vnsmartcity/wheelhouse
+STUDENT_PYTHONS ?= 3.10 3.12 3.13
 
-.PHONY: book test serve lint clean
+.PHONY: book test serve lint clean dist student-wheels
 
+# Switching SOLUTIONS starts the HTML afresh, so that no file of the other build (a
+# solution's figure in _images) stays behind in what gets published.
 book: $(INSTALLED) $(DATA_STAMP)
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@test -f _build/.solutions-$(SOLUTIONS) || rm -rf _build/html _build/.solutions-*
+	VNSC_SOLUTIONS=$(SOLUTIONS) $(BIN)/jupyter-book build . $(JB_FLAGS)
+	@touch _build/.solutions-$(SOLUTIONS)
 	@echo ""
 	@echo "The book is built. Open: file://$(CURDIR)/_build/html/index.html"
 	@echo "(or run 'make serve' and open http://127.0.0.1:8000)"
@@ -27,6 +37,28 @@ lint: $(INSTALLED)
 serve: $(INSTALLED)
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+# The wheel and sdist of the course package, built offline with the pinned setuptools.
+dist: $(INSTALLED)
+	rm -rf dist build
+	$(BIN)/python -m build --no-isolation --outdir dist .
+	rm -rf build
+
+# Download (needs PyPI) what tests/test_students.py installs into a fresh venv of each
+# Python found among STUDENT_PYTHONS, so that the test itself runs offline.
+student-wheels: dist
+	@$(BIN)/python tests/pythons.py $(STUDENT_PYTHONS) | while read -r version python; do \
+	  echo "Python $$version ($$python): wheels into $(WHEELHOUSE)/py$$version"; \
+	  $$python -m pip download -q --disable-pip-version-check -d $(WHEELHOUSE)/py$$version \
+	    -r tests/student-env.txt || exit 1; \
+	done
+	@binder=$$(sed -n 's/^python-//p' binder/runtime.txt); \
+	  python=$$($(BIN)/python tests/pythons.py $$binder | cut -d' ' -f2); \
+	  if [ -n "$$python" ]; then \
+	    echo "Binder's Python $$binder: wheels into $(WHEELHOUSE)/binder"; \
+	    $$python -m pip download -q --disable-pip-version-check --find-links dist \
+	      -d $(WHEELHOUSE)/binder -r binder/requirements.txt || exit 1; \
+	  else echo "Binder's Python $$binder: not found, skipped"; fi
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
@@ -43,4 +75,4 @@ $(DATA_STAMP): $(PACKAGE_FILES)
 	mkdir -p _build && touch $@
 
 clean:
-	rm -rf _build
+	rm -rf _build dist

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.student_envs import PYTHONS_USED
+
 ROOT = Path(__file__).resolve().parent.parent
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info",
                                      ".pytest_cache", ".ruff_cache", "release", "grades")
@@ -44,3 +46,12 @@ def built_book(tmp_path_factory: pytest.TempPathFactory) -> Build:
         capture_output=True, text=True, timeout=1800,
     )
     return Build(copy / "_build" / "html", result.stdout + result.stderr, result.returncode)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say which Pythons the students' notebooks ran on (tests/test_students.py)."""
+    used = terminalreporter.config.stash.get(PYTHONS_USED, {})
+    if used:
+        terminalreporter.write_sep("-", "student notebooks ran on")
+        for version, line in sorted(used.items()):
+            terminalreporter.write_line(f"Python {version}: {line}")

@@ -9,9 +9,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from vnsmartcity import __version__
 from vnsmartcity.assign import assign
 from vnsmartcity.cli import UsageError, main
-from vnsmartcity.release import NotAnExercise, exercise_id, strip_code, student_notebook
+from vnsmartcity.release import (
+    NotAnExercise,
+    exercise_id,
+    setup_cell,
+    strip_code,
+    student_notebook,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,10 +69,10 @@ def test_markdown_solutions_are_removed_and_written_answers_get_a_cell():
     text = nbformat.writes(released)
     assert "SECRET" not in text and "42" not in text
     sources = [cell.source for cell in released.cells]
-    assert sources == ["## Q\n\nSay why.", released.cells[1].source, 'check("9.1", "written")',
-                       "x = ...", "After."]
+    assert sources == ["## Q\n\nSay why.", released.cells[1].source, setup_cell(__version__),
+                       'check("9.1", "written")', "x = ...", "After."]
     assert "Your answer" in sources[1]
-    assert [c.id for c in released.cells] == [f"cell-{n:03d}" for n in range(5)]
+    assert [c.id for c in released.cells] == [f"cell-{n:03d}" for n in range(6)]
 
 
 def test_exercise_id_comes_from_metadata_then_file_name():

@@ -51,6 +51,20 @@ def release_name(exercise: str, source: Path) -> str:
     return f"ex{int(exercise[2:]):02d}-{slug}.ipynb"
 
 
+def student_release(exercise: str, source: Path) -> NotebookNode:
+    """The student notebook of `exercise` from its MyST `source`, as `assign` writes it.
+
+    The book's build writes the same notebooks into the site (book/_ext/student_notebooks.py).
+    """
+    try:
+        released = student_notebook(read_source(source))
+    except NotAnExercise as error:
+        raise UsageError(f"{source}: {error}") from error
+    released.metadata["vnsmartcity"] = {"exercise": exercise}
+    released.metadata.pop("jupytext", None)
+    return released
+
+
 def _with_stable_ids(notebook: NotebookNode) -> NotebookNode:
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{number:03d}"
@@ -100,15 +114,10 @@ def assign(wanted: list[str], out: Path, source_folder: Path | None = None) -> l
     written = []
     for exercise in ids:
         source = sources[exercise]
-        try:
-            notebook = read_source(source)
-            released = student_notebook(notebook)
-        except NotAnExercise as error:
-            raise UsageError(f"{source}: {error}") from error
-        released.metadata["vnsmartcity"] = {"exercise": exercise}
-        released.metadata.pop("jupytext", None)
+        released = student_release(exercise, source)
         name = release_name(exercise, source)
         nbformat.write(released, student / name)
+        notebook = read_source(source)
         notebook.metadata.pop("jupytext", None)
         nbformat.write(_with_stable_ids(notebook), solutions / name)
         written.append(student / name)

@@ -12,6 +12,11 @@ The markers are otter-grader's, so instructors who know otter recognise them:
 
 otter's own ``otter assign`` expects its own notebook format (YAML cells per
 question) and cannot read our MyST text notebooks, hence this small module.
+
+The first code cell of a student notebook is a setup cell (:func:`setup_cell`): a
+student opens the notebook in Colab, Binder, JupyterLab or VS Code, where the
+course package may be missing or of another course version, so the notebook
+installs it by name and version and says what to do offline.
 '''
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ import jupytext
 import nbformat
 from nbformat import NotebookNode
 
+from vnsmartcity import __version__
+
 SOLUTION_START = re.compile(r"^(`{3,}|:{3,})\{solution-start\}.*?^\1[ \t]*$\n?", re.M | re.S)
 SOLUTION_END = re.compile(r"^(`{3,}|:{3,})\{solution-end\}.*?^\1[ \t]*$\n?", re.M | re.S)
 EXERCISE_FENCE = re.compile(r"^(`{3,}|:{3,})\{exercise-(start|end)\}.*?^\1[ \t]*$\n?", re.M | re.S)
@@ -31,6 +38,7 @@ ADMONITION = re.compile(
     re.M | re.S)
 ROLE = re.compile(r"\{(?:doc|ref|term|cite|numref)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
 ANSWER_CELL = "**Your answer** (written, graded by your instructor): _replace this text._"
+PACKAGE = "vnsmartcity"
 
 
 class NotAnExercise(ValueError):
@@ -79,8 +87,37 @@ def plain_markdown(text: str) -> str:
     return ROLE.sub(lambda m: m.group(1), text).strip()
 
 
-def student_notebook(notebook: NotebookNode) -> NotebookNode:
-    """A copy of `notebook` with solutions removed and outputs cleared."""
+def setup_cell(version: str) -> str:
+    """The source of the setup cell that makes `vnsmartcity==version` importable.
+
+    `%pip install` by name and version, so that pip's own settings apply (an index,
+    PIP_FIND_LINKS, a proxy) and the kernel's own environment gets it; a package
+    already there in this version is left alone, so it costs nothing in the
+    instructor's or the grader's environment. The pip line sits in an ``if`` block
+    that stays valid Python if a grader blanks out ``%pip`` lines.
+    """
+    wheel = f"{PACKAGE}-{version}-py3-none-any.whl"
+    return "\n".join([
+        "# Setup: run this cell first. It installs the course package (data and self-checks)",
+        "# if this Python does not have it yet: in Colab, Binder, Jupyter or VS Code.",
+        "try:",
+        f"    import {PACKAGE}",
+        "except ImportError:",
+        f"    {PACKAGE} = None",
+        f'if getattr({PACKAGE}, "__version__", None) != "{version}":',
+        f'    print("Installing {PACKAGE} {version}. Offline? Put {wheel} "',
+        f'          "next to this notebook and run: %pip install {wheel}")',
+        f"    %pip install --quiet {PACKAGE}=={version}",
+        f"    if {PACKAGE} is not None:",
+        '        print("Another version was loaded: restart the kernel, then run all cells.")',
+    ])
+
+
+def student_notebook(notebook: NotebookNode, version: str = __version__) -> NotebookNode:
+    """A copy of `notebook` with solutions removed, outputs cleared and a setup cell first.
+
+    `version` is the course package version the setup cell asks for.
+    """
     result = nbformat.v4.new_notebook(metadata=dict(notebook.metadata))
     in_solution, solution_had_code = False, False
     for cell in notebook.cells:
@@ -115,6 +152,9 @@ def student_notebook(notebook: NotebookNode) -> NotebookNode:
         result.cells.pop()
     if in_solution:
         raise NotAnExercise("a {solution-start} directive has no {solution-end}")
+    first_code = next((n for n, c in enumerate(result.cells) if c.cell_type == "code"),
+                      len(result.cells))
+    result.cells.insert(first_code, nbformat.v4.new_code_cell(setup_cell(version)))
     for number, cell in enumerate(result.cells):
         cell["id"] = f"cell-{number:03d}"
     return result

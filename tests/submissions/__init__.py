@@ -15,7 +15,9 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from vnsmartcity import __version__
 from vnsmartcity.assign import assign
+from vnsmartcity.release import setup_cell
 
 
 class Release:
@@ -52,9 +54,13 @@ def answer_cell(nb: NotebookNode, qid: str) -> int:
 
 
 def inject(nb: NotebookNode, code: str, after: str | None = None) -> NotebookNode:
-    """Insert a code cell after the check of question `after` (None: after the imports)."""
+    """Insert a code cell after the check of question `after` (None: after the imports).
+
+    The imports are the first code cell but for the student notebook's setup cell.
+    """
     if after is None:
-        index = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+        index = next(i for i, c in enumerate(nb.cells)
+                     if c.cell_type == "code" and c.source != setup_cell(__version__))
     else:
         index = check_cell(nb, after)
     cell = nbformat.v4.new_code_cell(code)

@@ -53,7 +53,9 @@ def to_plain(value, probes=None, depth=0):
         return value
     if isinstance(value, float):
         return _float(value)
-    type_name = type(value).__module__ + "." + type(value).__qualname__
+    # By top-level package: pandas 3 names its classes "pandas.Series", pandas 2
+    # "pandas.core.series.Series".
+    type_name = type(value).__module__.split(".")[0] + "." + type(value).__qualname__
     if type_name.startswith("numpy.") and hasattr(value, "item") and getattr(value, "ndim", 1) == 0:
         return to_plain(value.item(), depth=depth + 1)
     if type_name == "pandas.DataFrame":
