@@ -66,7 +66,7 @@ def _check_outputs(notebook: nbformat.NotebookNode) -> dict[str, str]:
 
 
 def test_every_exercise_has_checks_and_a_chapter():
-    assert EXERCISES == exercises() == [f"ex{n}" for n in range(1, 9)]
+    assert EXERCISES == exercises() == [f"ex{n}" for n in range(1, 10)]
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)

@@ -171,8 +171,8 @@ TABLES: dict[str, Table] = {
             Column("seat_en", "str", "The seat's name without diacritics"),
             Column("lat", "float", "Latitude of the seat in degrees north (GeoNames)"),
             Column("lon", "float", "Longitude of the seat in degrees east (GeoNames)"),
-            Column("geonames_id", "int", "GeoNames id: https://www.geonames.org/ID shows the record",
-                   unique=True),
+            Column("geonames_id", "int",
+                   "GeoNames id: https://www.geonames.org/ID shows the record", unique=True),
             _source(),
         )),
     )
