@@ -22,7 +22,7 @@ STYLE = {
     "figure.constrained_layout.use": True,
     "font.size": MIN_FONT_PT,
     "font.family": "sans-serif",  # the SVG names DejaVu Sans, then fallbacks, then sans-serif
-    "axes.titlesize": MIN_FONT_PT + 1,
+    "axes.titlesize": MIN_FONT_PT,
     "axes.titleweight": "bold",
     "axes.labelsize": MIN_FONT_PT,
     "xtick.labelsize": MIN_FONT_PT,
