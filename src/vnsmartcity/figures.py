@@ -1,8 +1,10 @@
 """The book's figure style: charts that stay legible on a 375 px phone.
 
-A phone 375 CSS px wide shows a figure about 340 px wide. A chart drawn 5 inches
-(360 pt) wide is scaled by about 340/360 there, so text of at least 11 pt comes out
-at about 10.4 CSS px, the smallest size the course accepts. Charts are SVG with real
+A phone 375 CSS px wide shows a chapter's chart 327 px wide, and a chart inside an
+exercise's solution box 275 px wide (both measured by tests/test_browser.py). A chart
+drawn 4.8 inches (346 pt) wide is scaled by 327/350 there, so text of 11 pt comes out
+at about 10.3 CSS px, just above the 10 px the course accepts; solution charts are
+drawn 4 inches wide for their narrower box. Charts are SVG with real
 text (not outlines): crisp at any zoom, smaller than a PNG of the same chart, and
 measurable by the browser tests (tests/test_browser.py).
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import matplotlib as mpl
 
-FIGURE_WIDTH_IN = 5.0   # the width every chart is drawn at (360 pt)
+FIGURE_WIDTH_IN = 4.8   # the width a chapter's chart is drawn at (346 pt)
 MIN_FONT_PT = 11        # the smallest text on a chart, in points of that 5-inch figure
 
 STYLE = {
@@ -30,6 +32,7 @@ STYLE = {
     "legend.fontsize": MIN_FONT_PT,
     "legend.title_fontsize": MIN_FONT_PT,
     "figure.titlesize": MIN_FONT_PT + 1,
+    "savefig.pad_inches": 0.03,  # the inline backend crops to the content: keep it tight
     "svg.fonttype": "none",  # <text> elements, not glyph outlines: smaller and testable
     "svg.hashsalt": "vnsmartcity",  # stable ids, so a rebuilt page does not change
 }
