@@ -322,3 +322,121 @@ def test_next_and_previous_walk_the_table_of_contents(site, browser):
         assert walk(expected[-1], "a.left-prev") == expected[::-1]
     finally:
         context.close()
+
+
+# Every chart must stay legible on a phone: its smallest text at least MIN_TEXT_PX
+# CSS px when the page is 375 px wide. Charts are SVG with real <text> elements
+# (vnsmartcity.figures), so the browser can measure each piece of text as it is
+# drawn: its font size times the scale from the SVG's own units to screen pixels.
+MIN_TEXT_PX = 10
+FIGURE_PAGES = [page for page in toc_pages()
+                if page.startswith(("book/0", "exercises/")) or page == "book/appendix/timeline"]
+
+FIGURE_TEXT = """async (minimum) => {
+    // Open every solution first: its chart is shown at the width of its box.
+    for (const button of document.querySelectorAll(".dropdown button.toggle-button"))
+        if (!button.closest(".toggle-shown")) button.click();
+    await new Promise(done => setTimeout(done, 300));
+    const found = {figures: 0, texts: 0, raster: [], small: [], smallest: Infinity};
+    for (const img of document.querySelectorAll(".cell_output img")) {
+        const src = img.currentSrc || img.src;
+        const name = src.split("/").pop();
+        const width = img.getBoundingClientRect().width;
+        if (!/\\.svg(\\?|$)/i.test(src)) { found.raster.push(name); continue; }
+        if (!width) { found.small.push(name + ": not displayed"); continue; }
+        const markup = await (await fetch(src)).text();
+        const parsed = new DOMParser().parseFromString(markup, "image/svg+xml").documentElement;
+        const holder = document.createElement("div");
+        holder.style.cssText = "position:absolute;left:0;top:0;visibility:hidden;width:" +
+            width + "px";
+        const svg = document.importNode(parsed, true);
+        svg.setAttribute("width", width + "px");  // drawn at the width the page shows
+        svg.removeAttribute("height");
+        holder.appendChild(svg);
+        document.body.appendChild(holder);
+        found.figures += 1;
+        for (const text of svg.querySelectorAll("text")) {
+            const words = text.textContent.trim();
+            if (!words) continue;
+            const ctm = text.getScreenCTM();
+            const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(ctm.a, ctm.b);
+            found.texts += 1;
+            found.smallest = Math.min(found.smallest, px);
+            if (px < minimum)
+                found.small.push(name + ': "' + words.slice(0, 30) + '" ' + px.toFixed(1) + " px");
+        }
+        holder.remove();
+    }
+    return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser) -> Iterator[Watched]:
+    watched = Watched(browser, MOBILE)
+    yield watched
+    watched.close()
+
+
+@pytest.mark.parametrize("name", FIGURE_PAGES)
+def test_figure_text_is_legible_on_a_phone(name, site, phone):
+    phone.open(f"{site}/{name}.html")
+    found = phone.page.evaluate(FIGURE_TEXT, MIN_TEXT_PX)
+    assert not found["raster"], (f"raster chart(s) {found['raster']}: draw charts as SVG "
+                                 "with vnsmartcity.figures.use_book_style()")
+    assert not found["small"], (f"text under {MIN_TEXT_PX} px at 375 px wide: "
+                                f"{found['small'][:8]}")
+    if found["figures"]:
+        assert found["texts"] >= 3 * found["figures"], "charts without measurable text"
+    assert not phone.problems, phone.problems
+
+
+def test_figure_text_check_catches_small_text(site, phone):
+    """The measurement itself: an 8-inch chart with 8 pt text must fail at 375 px."""
+    phone.open(f"{site}/book/09-cities.html")
+    small = phone.page.evaluate("""() => {
+        const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="576pt" height="200pt" ' +
+            'viewBox="0 0 576 200"><text x="10" y="100" style="font-size: 8px">tiny</text></svg>';
+        const holder = document.createElement("div");
+        holder.innerHTML = svg;
+        const el = holder.firstElementChild;
+        el.setAttribute("width", "343px");
+        el.removeAttribute("height");
+        document.body.appendChild(holder);
+        const text = el.querySelector("text");
+        const ctm = text.getScreenCTM();
+        const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(ctm.a, ctm.b);
+        holder.remove();
+        return px;
+    }""")
+    assert 4 < small < MIN_TEXT_PX  # 8 * 343 / 576 = 4.8 px: what the first edition had
+
+
+TABLE_CELLS = """() => {
+    const squeezed = [];
+    let tables = 0;
+    for (const table of document.querySelectorAll(".cell_output table, article table")) {
+        tables += 1;
+        const box = table.parentElement;
+        const scrolls = ["auto", "scroll"].includes(getComputedStyle(box).overflowX);
+        if (table.getBoundingClientRect().width > box.clientWidth + 1 && !scrolls)
+            squeezed.push("a table wider than its box that does not scroll");
+        for (const cell of table.querySelectorAll("td, th")) {
+            const words = cell.textContent.trim().split(/\\s+/).length;
+            const width = cell.getBoundingClientRect().width;
+            if (words >= 3 && width && width < 64)
+                squeezed.push('"' + cell.textContent.trim().slice(0, 30) + '" ' +
+                              Math.round(width) + " px wide");
+        }
+    }
+    return {tables, squeezed: squeezed.slice(0, 8)};
+}"""
+
+
+@pytest.mark.parametrize("name", ["book/03-provinces", "book/02-policy-architecture",
+                                  "book/appendix/timeline", "book/appendix/documents"])
+def test_wide_tables_scroll_in_their_box_on_a_phone(name, site, phone):
+    phone.open(f"{site}/{name}.html")
+    found = phone.page.evaluate(TABLE_CELLS)
+    assert found["tables"], f"no table on {name}"
+    assert not found["squeezed"], found["squeezed"]

@@ -15,7 +15,7 @@ import pandas as pd
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PRECISION = ("day", "month", "year")
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-CHAPTERS = tuple(range(1, 9))
+CHAPTERS = tuple(range(1, 10))
 DOMAINS = ("economy", "governance", "mobility", "environment", "living", "people")
 RELIABILITY = ("confirmed", "reported", "doubtful", "wrong")
 CHANGES_2025 = ("unchanged", "became a centrally-run city", "took in other units",
@@ -188,6 +188,18 @@ TABLES: dict[str, Table] = {
             Column("initiative", "str", "The initiative in plain English"),
             Column("domain", "str", "Main domain, as labelled by the course team",
                    allowed=DOMAINS, references="domains.domain_id"),
+            _source(),
+        )),
+        Table("places", "the seat (capital city) of a province, placed on the schematic map", (
+            Column("province_vi", "str",
+                   "Province or centrally-run city, as named in localities.name_vi or "
+                   "localities.province_after_2025", unique=True),
+            Column("seat_vi", "str", "Its seat before 1 July 2025, with diacritics"),
+            Column("seat_en", "str", "The seat's name without diacritics"),
+            Column("lat", "float", "Latitude of the seat in degrees north (GeoNames)"),
+            Column("lon", "float", "Longitude of the seat in degrees east (GeoNames)"),
+            Column("geonames_id", "int",
+                   "GeoNames id: https://www.geonames.org/ID shows the record", unique=True),
             _source(),
         )),
     )
