@@ -100,3 +100,25 @@ def test_every_dependency_is_pinned(root):
     assert requirements
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.+\-]+", line) for line in requirements)
     assert any(line.startswith("jupyter-book==1.") for line in requirements)
+
+
+def test_cli_without_the_instructor_tools_says_what_to_install(tmp_path):
+    """A student install (no nbclient) gets one line naming the extra, not a traceback."""
+    script = (
+        "import builtins, sys\n"
+        "real = builtins.__import__\n"
+        "def without_nbclient(name, *args, **kwargs):\n"
+        "    if name.split('.')[0] == 'nbclient':\n"
+        "        raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = without_nbclient\n"
+        "from vnsmartcity.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n")
+    result = subprocess.run([sys.executable, "-c", script, "grade", str(tmp_path),
+                             "--out", str(tmp_path / "grades")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert 'pip install "vnsmartcity[instructor]"' in lines[0]
+    assert "nbclient" in lines[0]

@@ -97,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"vnsmartcity {args.command}: {error}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError as error:  # a student install lacks the instructor tools
+        if error.name is None or error.name.split(".")[0] == "vnsmartcity":
+            raise
+        print(f"vnsmartcity {args.command}: needs {error.name}, which comes with the "
+              "instructor tools: pip install \"vnsmartcity[instructor]\"", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
