@@ -400,8 +400,11 @@ def test_grading_20_notebooks_leaves_no_process(release, tmp_path):
 def test_ctrl_c_prints_one_line_keeps_work_and_leaves_no_process(release, tmp_path):
     mark = uuid.uuid4().hex
     folder = tmp_path / "class"
-    for number in range(4):
-        save(inject(release.solution(), hostile.LEAVE_PROCESSES),
+    slow = ("import subprocess, time\nfor _ in range(10):\n"
+            "    subprocess.Popen(['sleep', '240'], start_new_session=True)\ntime.sleep(6)")
+    save(inject(release.solution(), slow), folder / f"s0_{release.name}")
+    for number in range(1, 4):  # still running, with processes of their own, at Ctrl-C
+        save(inject(inject(inject(release.solution(), slow), slow), slow),
              folder / f"s{number}_{release.name}")
     out = tmp_path / "grades"
     watched = Watched([str(folder), "--out", str(out)], mark, tmp_path / "tmp")
@@ -413,6 +416,7 @@ def test_ctrl_c_prints_one_line_keeps_work_and_leaves_no_process(release, tmp_pa
     assert status == 130
     lines = [line for line in stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "interrupted" in lines[0] and "Traceback" not in stderr, stderr
+    assert watched.peak >= 10  # the sleepers of a notebook still running were seen
     assert watched.left() == []
     assert list((out / ".results").glob("*.json"))  # finished work is kept
     assert not list((tmp_path / "tmp").iterdir())
