@@ -49,12 +49,15 @@ class Sandbox:
         """`kernel` wrapped in bwrap: `work` and `private` writable, `env` its only variables."""
         args = [self.bwrap, "--unshare-all", "--unshare-user", "--cap-drop", "ALL",
                 "--die-with-parent", "--hostname", "grader"]
+        # /tmp first: Python or the course package may live under it (a clone in
+        # /tmp), and bwrap mounts in order, so their read-only binds go on top.
+        args += ["--tmpfs", "/tmp"]
         for path in self.readable:
             if os.path.islink(path):
                 args += ["--symlink", os.readlink(path), path]
             else:
                 args += ["--ro-bind", path, path]
-        args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+        args += ["--proc", "/proc", "--dev", "/dev"]
         args += [a for f in MASKED_FILES if os.path.isfile(f)
                  for a in ("--ro-bind", "/dev/null", f)]
         args += [a for d in MASKED_FOLDERS if os.path.isdir(d) for a in ("--tmpfs", d)]
