@@ -11,16 +11,26 @@ remains the last line of defence.
 
 Marked quotations are exempt: a quoted span followed (within the line) by
 "our translation" is removed before the book is read.
+
+The articles themselves live outside the repository (../shared/seeds), so a clean clone
+in CI would have nothing to compare with. What the check needs of an article is only
+each sentence's position, length and anchors; `article_anchors.json` keeps exactly
+that (no article text), and is rewritten with ``python -m tests.translation`` when the
+articles are at hand; a test keeps it equal to what the articles give.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+ANCHORS_FILE = Path(__file__).with_name("article_anchors.json")
 
 SEED_KEYS = {
     "000": "cucs2021india",
@@ -143,8 +153,9 @@ class Sentence:
     """A sentence with where it stands and what it anchors."""
 
     where: str
-    text: str
+    text: str  # empty for an article sentence read from ANCHORS_FILE
     anchors: frozenset[str]
+    words: int
 
 
 def split_sentences(text: str) -> list[str]:
@@ -165,12 +176,20 @@ def article_body(seed: Path) -> str:
 
 @cache
 def article_sentences(seed: Path) -> tuple[Sentence, ...]:
-    """The anchored sentences of an article, in order; anchors include its names."""
+    """The anchored sentences of an article, in order; anchors include its names.
+
+    Read from the article when it is here, else from ANCHORS_FILE.
+    """
+    if not seed.is_file():
+        stored = json.loads(ANCHORS_FILE.read_text(encoding="utf-8"))[seed.name]
+        return tuple(Sentence(where, "", frozenset(found), words)
+                     for where, words, found in stored)
     result = []
     for number, text in enumerate(split_sentences(article_body(seed)), start=1):
         found = anchors(text) | {f"name:{n}" for n in names(text)}
         if found:
-            result.append(Sentence(f"{seed.name[:3]}:{number}", text, frozenset(found)))
+            result.append(Sentence(f"{seed.name[:3]}:{number}", text, frozenset(found),
+                                   _words(text)))
     return tuple(result)
 
 
@@ -196,7 +215,7 @@ def book_sentences(page: Path, vocabulary: set[str]) -> list[Sentence]:
             forms = (name, *ALIASES.get(name, ()))
             if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", folded) for f in forms):
                 found.add(f"name:{name}")
-        result.append(Sentence(page.name, text_part, frozenset(found)))
+        result.append(Sentence(page.name, text_part, frozenset(found), _words(text_part)))
     return result
 
 
@@ -211,10 +230,10 @@ def _aligned(source: Sentence, target: Sentence, following: Sentence | None) -> 
     it: an English rendering has about 0.4 words per Vietnamese syllable or more, while
     a list fragment that only names the figures has fewer."""
     shared = source.anchors & target.anchors
-    length = _words(target.text) + (_words(following.text) if following else 0)
+    length = target.words + (following.words if following else 0)
     enough = math.ceil(len(source.anchors) / 2) if len(source.anchors) < 2 else max(
         2, math.ceil(len(source.anchors) / 2))
-    return len(shared) >= enough and length >= 0.4 * _words(source.text)
+    return len(shared) >= enough and length >= 0.4 * source.words
 
 
 @dataclass(frozen=True)
@@ -278,3 +297,27 @@ def passages(page: Path, seed: Path, run: int = 3, gap: int = 3,
         else:
             i += 1
     return found
+
+
+def stored_articles() -> list[str]:
+    """The file names of the articles that ANCHORS_FILE describes."""
+    return sorted(json.loads(ANCHORS_FILE.read_text(encoding="utf-8")))
+
+
+def anchor_index(seeds: list[Path]) -> dict[str, list]:
+    """What ANCHORS_FILE holds for `seeds`: per sentence its position, length and anchors."""
+    return {seed.name: [[s.where, s.words, sorted(s.anchors)] for s in article_sentences(seed)]
+            for seed in seeds}
+
+
+if __name__ == "__main__":  # python -m tests.translation [SEEDS_FOLDER]
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else (
+        Path(__file__).resolve().parents[2] / "shared" / "seeds")
+    index = anchor_index(sorted(folder.glob("0*.txt")))
+    if not index:
+        sys.exit(f"no articles (0*.txt) in {folder}")
+    lines = ",\n".join(f"{json.dumps(name)}: [\n" + ",\n".join(
+        json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
+        for name, rows in index.items())
+    ANCHORS_FILE.write_text("{\n" + lines + "\n}\n", encoding="utf-8")
+    print(f"wrote {ANCHORS_FILE} for {len(index)} articles")
