@@ -49,6 +49,7 @@ from vnsmartcity.grading.kernel import Limits
 from vnsmartcity.grading.run import grade
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from processes import marked  # noqa: E402
 from submissions import replace_answer  # noqa: E402
 
 
@@ -104,17 +105,6 @@ def graded(paths: list[Path], jobs: int, sandboxed: bool = True) -> float:
     return elapsed
 
 
-def _marked(mark: str) -> list[int]:
-    """Processes whose environment holds `mark`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        try:
-            if entry.isdigit() and mark.encode() in Path(f"/proc/{entry}/environ").read_bytes():
-                found.append(int(entry))
-        except OSError:
-            continue
-    return found
-
 
 def _memory(pids: list[int]) -> tuple[int, int]:
     """Sum of RSS and of PSS (bytes) of `pids`."""
@@ -140,7 +130,7 @@ def whole_class(folder: Path) -> dict[str, float]:
                                stderr=subprocess.PIPE, text=True)
     peak_rss = peak_pss = most = 0
     while process.poll() is None:
-        pids = _marked(mark)
+        pids = marked(mark)
         rss, pss = _memory(pids)
         peak_rss, peak_pss, most = max(peak_rss, rss), max(peak_pss, pss), max(most, len(pids))
         time.sleep(0.2)
@@ -149,7 +139,7 @@ def whole_class(folder: Path) -> dict[str, float]:
     assert process.returncode == 0, stderr
     time.sleep(1)
     return {"wall": wall, "peak_rss": peak_rss, "peak_pss": peak_pss, "most": most,
-            "left": len(_marked(mark)), "sandboxed": "without a sandbox" not in stderr}
+            "left": len(marked(mark)), "sandboxed": "without a sandbox" not in stderr}
 
 
 def extraction_cost(path: Path) -> tuple[float, float]:

@@ -40,6 +40,7 @@ from vnsmartcity.grading.kernel import Limits
 
 sys.path.insert(0, str(Path(__file__).parent))
 import hostile  # noqa: E402
+from processes import marked  # noqa: E402
 from submissions import Release, inject, save  # noqa: E402
 from test_grading import Graded  # noqa: E402
 
@@ -129,17 +130,6 @@ class Untouched:
             if len(state) > 1 and state[-1] is not None and Path(path).read_bytes() != state[-1]:
                 Path(path).write_bytes(state[-1])
 
-
-def marked(mark: str) -> list[int]:
-    """Processes whose environment holds `mark`: the processes of one test run."""
-    found = []
-    for entry in os.listdir("/proc"):
-        try:
-            if entry.isdigit() and mark.encode() in Path(f"/proc/{entry}/environ").read_bytes():
-                found.append(int(entry))
-        except OSError:
-            continue
-    return found
 
 
 class Watched:
