@@ -29,7 +29,6 @@ from vnsmartcity.grading.lms import nfc
 
 CANVAS, MOODLE, PLAIN = "canvas", "moodle", "plain"
 CANVAS_FIRST = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
-CANVAS_ASSIGNMENT = re.compile(r"^(?P<title>.+?)\s*\((?P<id>\d+)\)$")
 EXERCISE_TITLE = re.compile(r"(?<![^\W\d_])(?:ex(?:ercise)?|bài(?:\s+tập)?)\s*0*(\d+)(?!\d)",
                             re.IGNORECASE)
 
