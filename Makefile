@@ -14,6 +14,8 @@ SOLUTIONS ?= show
 # Wheels of the students' environments, for tests/test_students.py (outside the repo).
 WHEELHOUSE ?= $(HOME)/.cache/vnsmartcity/wheelhouse
 STUDENT_PYTHONS ?= 3.10 3.12 3.13
+# The Vietnamese spelling dictionary (npm's dictionary-vi) of tests/test_catalogs.py.
+VI_DICTIONARY := $(HOME)/.cache/vnsmartcity/dictionary-vi/index.dic
 
 .PHONY: book test serve lint clean dist student-wheels
 
@@ -27,7 +29,7 @@ book: $(INSTALLED) $(DATA_STAMP)
 	@echo "The book is built. Open: file://$(CURDIR)/_build/html/index.html"
 	@echo "(or run 'make serve' and open http://127.0.0.1:8000)"
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(VI_DICTIONARY)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
 
@@ -59,6 +61,9 @@ student-wheels: dist
 	    $$python -m pip download -q --disable-pip-version-check --find-links dist \
 	      -d $(WHEELHOUSE)/binder -r binder/requirements.txt || exit 1; \
 	  else echo "Binder's Python $$binder: not found, skipped"; fi
+
+$(VI_DICTIONARY): tests/fetch_dictionary.py
+	$(BIN)/python -m tests.fetch_dictionary
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
