@@ -8,7 +8,8 @@ each message is compared with its msgid:
   stay verbatim; `{term}`, `{ref}`, `{doc}` keep their target (the text between < >, or
   the whole content) and may translate their visible text;
 - inline code, `$math$`, `{{ substitutions }}` and link URLs stay verbatim;
-- every number of the msgid appears in the msgstr, read without its separators (5,151 and
+- every number of the msgid appears at least once in the msgstr (the English may repeat
+  one in a gloss the Vietnamese drops), read without its separators (5,151 and
   5.151 are the same number, as 1.5 and 1,5 are: Vietnamese swaps the two marks); extra
   numbers are allowed, since Vietnamese writes months as numbers;
 - the msgstr is in Unicode NFC.
@@ -91,7 +92,7 @@ def problems(msgid: str, msgstr: str, fuzzy: bool) -> list[str]:
         found.append(f"markup lost or changed: {sorted(lost)}")
     if added:
         found.append(f"markup added: {sorted(added)}")
-    missing = numbers(msgid) - numbers(msgstr)
+    missing = set(numbers(msgid)) - set(numbers(msgstr))
     if missing:
         found.append(f"numbers missing: {sorted(missing)}")
     return found
