@@ -127,7 +127,10 @@ class HideCheckOutputs(SphinxPostTransform):
     default_priority = 200
 
     def run(self, **kwargs: Any) -> None:
-        if self.config.exercise_solutions != "hide" or \
+        if self.config.exercise_solutions != "hide":
+            return
+        # The LaTeX builder transforms the whole book as one tree, under the root's name.
+        if self.app.builder.format != "latex" and \
                 self.env.docname not in self.env.vnsc_exercise_pages:
             return
         for cell in list(self.document.findall(nodes.container)):
