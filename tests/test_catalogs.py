@@ -3,6 +3,7 @@ right, and not copied from the Vietnamese source articles."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,11 @@ LOCALE = ROOT / "locales" / "vi"
 CATALOGS = sorted((LOCALE / "LC_MESSAGES").rglob("*.po"))
 ALLOWED = LOCALE / "allowed-words.txt"
 COPY_CHECK = ROOT.parent / "shared" / "tools" / "copy-check.py"
+# "Names and titles aside": an official title, quoted exactly as the document gives it,
+# may stand in an article too. Only a quoted span that starts like a title is set aside.
+QUOTED_TITLE = re.compile(
+    r"“(?:Đề án|Chương trình|Kế hoạch|Chiến lược|Quy hoạch|Nghị quyết|Quyết định|Trung tâm"
+    r"|Học viện|Hội nghị|Diễn đàn|Mạng lưới|Hiệp hội)[^”]{0,250}”")
 
 
 def _name(path: Path) -> str:
@@ -74,8 +80,12 @@ def dictionary() -> None:
 
 @pytest.mark.parametrize("catalog", CATALOGS, ids=_name)
 def test_catalog_is_spelt_right(catalog: Path, dictionary: None) -> None:
-    allowed = _allowed()
-    unknown = sorted({word for message in read_catalog(catalog) if message.id
+    """Every word is a Vietnamese syllable, an allowed word, or a word of the same page in
+    English (a name, an acronym, an English term given in parentheses)."""
+    messages = [message for message in read_catalog(catalog) if message.id]
+    english = {word for message in messages for word in spelling.words(message.id)}
+    allowed = _allowed() | english
+    unknown = sorted({word for message in messages
                       for word in spelling.words(prose(message.string or ""))
                       if not spelling.is_known(word, allowed)})
     assert not unknown, (f"{_name(catalog)}: not in the Vietnamese dictionary nor in "
@@ -102,11 +112,12 @@ def test_allowed_words_are_needed() -> None:
 
 
 def test_vietnamese_text_is_not_copied_from_the_articles(tmp_path: Path) -> None:
-    """The copy check (12-word runs) on every Vietnamese message."""
+    """The copy check (12-word runs) on every Vietnamese message, quoted titles aside."""
     if not COPY_CHECK.is_file():
         pytest.skip(f"copy check skipped: {COPY_CHECK} not found (../shared is absent)")
     for catalog in CATALOGS:
-        text = "\n".join(m.string for m in read_catalog(catalog) if m.id and m.string)
+        text = "\n".join(QUOTED_TITLE.sub(" | ", m.string)
+                         for m in read_catalog(catalog) if m.id and m.string)
         out = tmp_path / (_name(catalog).replace("/", "__") + ".txt")
         out.write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, str(COPY_CHECK), str(tmp_path)], cwd=ROOT,
