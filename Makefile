@@ -17,7 +17,7 @@ STUDENT_PYTHONS ?= 3.10 3.12 3.13
 # The Vietnamese spelling dictionary (npm's dictionary-vi) of tests/test_catalogs.py.
 VI_DICTIONARY := $(HOME)/.cache/vnsmartcity/dictionary-vi/index.dic
 
-.PHONY: book test serve lint clean dist student-wheels
+.PHONY: book test serve lint clean dist student-wheels pdf
 
 # Switching SOLUTIONS starts the HTML afresh, so that no file of the other build (a
 # solution's figure in _images) stays behind in what gets published.
@@ -28,6 +28,13 @@ book: $(INSTALLED) $(DATA_STAMP)
 	@echo ""
 	@echo "The book is built. Open: file://$(CURDIR)/_build/html/index.html"
 	@echo "(or run 'make serve' and open http://127.0.0.1:8000)"
+
+# `make pdf`: the student PDF of each edition (no solutions) in _build/pdf/; `make pdf
+# SOLUTIONS=show`: the instructor's, with them. Installs TeX with apt-get when root.
+PDF_SOLUTIONS := $(if $(filter command line,$(origin SOLUTIONS)),$(SOLUTIONS),hide)
+pdf: $(INSTALLED) $(DATA_STAMP)
+	@bash book/_pdf/tools.sh
+	$(BIN)/python book/_pdf/build.py --solutions $(PDF_SOLUTIONS)
 
 test: $(INSTALLED) $(VI_DICTIONARY)
 	$(BIN)/ruff check src tests bench

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 TARGET = "smart-cities-in-vietnam"
 BABEL = {"en": "english", "vi": "vietnamese"}
+TITLE = {"vi": ("Đô thị thông minh ở Việt Nam",
+                "Nhóm biên soạn khóa học Đô thị thông minh ở Việt Nam")}
 LICENCE = {
     "en": "Text: CC BY 4.0. Code: MIT. Student edition, without the solutions.",
     "vi": "Văn bản: CC BY 4.0. Mã nguồn: MIT. Bản dành cho sinh viên, không kèm lời giải.",
@@ -68,6 +70,8 @@ def pdf_config(language: str, solutions: str, cache: Path | None) -> dict[str, A
     config["bibtex_bibfiles"] = [_absolute(p) for p in config["bibtex_bibfiles"]]
     if cache is not None:
         config["execute"]["cache"] = str(cache)
+    if language in TITLE:
+        config["title"], config["author"] = TITLE[language]
     config["latex"] = {"latex_engine": "xelatex", "use_jupyterbook_latex": False,
                        "latex_documents": {"targetname": f"{TARGET}.{language}.tex"}}
     licence = (LICENCE if solutions == "hide" else INSTRUCTOR)[language]
