@@ -59,7 +59,7 @@ def read_catalog(path: Path) -> dict[str, str]:
 
     try:
         with open(path, "rb") as stream:
-            catalog = read_po(stream)
+            catalog = read_po(stream, abort_invalid=True)
     except OSError as error:
         raise CatalogError(f"cannot read the catalog {path}: {error.strerror}") from error
     except Exception as error:  # babel's PoFileError and friends: a damaged file
