@@ -97,8 +97,9 @@ def translated_source(exercise: str, source: Path, lang: str = DEFAULT,
         return notebook
     path = catalog_path(source, lang)
     if not path.is_file():
-        raise UsageError(f"{exercise}: no {LANGUAGES[lang]} catalog {path}; make it with "
-                         f"sphinx-intl (see the instructor guide) or use --lang {DEFAULT}.")
+        raise UsageError(f"{exercise}: no {LANGUAGES[lang]} catalog {path}; extract the "
+                         f"pages for translation (sphinx-intl update -d locales -l {lang}) "
+                         f"or use --lang {DEFAULT}.")
     try:
         catalog = read_catalog(path)
     except CatalogError as error:
