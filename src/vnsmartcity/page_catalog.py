@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -169,11 +170,13 @@ class _Translation:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
 class Translated:
     """The result of `translate_markdown`: text, every msgid met, those left untranslated."""
 
-    def __init__(self, text: str, messages: list[str], untranslated: list[str]) -> None:
-        self.text, self.messages, self.untranslated = text, messages, untranslated
+    text: str
+    messages: list[str]
+    untranslated: list[str]
 
 
 def translate_markdown(text: str, catalog: Mapping[str, str]) -> Translated:
