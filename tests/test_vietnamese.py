@@ -255,6 +255,8 @@ def test_vietnamese_submission_grades_like_english_with_vietnamese_feedback(tmp_
     stripped = nbformat.read(tmp_path / "vi" / "instructor" / "solutions" / name, 4)
     del stripped.metadata["vnsmartcity"]["lang"]  # a tool that dropped what it did not know
     nbformat.write(stripped, hand_in / f"vistripped_{name}")
+    shutil.copy(tmp_path / "vi" / "instructor" / "solutions" / name,
+                hand_in / "viwrong_ex05-france.ipynb")  # handed in under another exercise
     out = tmp_path / "grades"
     assert run.grade([hand_in], out, jobs=2, timeout=60) == 0
     rows = _rows(out)
@@ -266,7 +268,7 @@ def test_vietnamese_submission_grades_like_english_with_vietnamese_feedback(tmp_
     assert sum(float(p) for _, p, _ in points("visolved")) == 6
     assert points("viempty") == points("enempty")
     feedback = {s: (out / "feedback" / s / "ex3.md").read_text(encoding="utf-8")
-                for s in rows}
+                for s in rows if s != "viwrong"}
     for student in ("visolved", "vistripped"):
         assert "Các câu được chấm tự động: **6 trên 6 điểm**." in feedback[student]
         assert "| Câu | Điểm | Kết quả |" in feedback[student]
@@ -279,3 +281,8 @@ def test_vietnamese_submission_grades_like_english_with_vietnamese_feedback(tmp_
     assert all(m.startswith("not yet: ") for m in english)
     assert {r["status"] for r in rows["viempty"]} == {"failed", "manual"}, \
         "the gradebook's status codes stay the same in every language"
+    assert {r["status"] for r in rows["viwrong"]} == {"invalid"}
+    assert all(r["message"].startswith("tệp này được đặt tên theo bài tập ex5")
+               for r in rows["viwrong"]), rows["viwrong"]
+    assert "# Nhận xét bài ex5" in (out / "feedback" / "viwrong" / "ex5.md").read_text(
+        encoding="utf-8")

@@ -61,12 +61,13 @@ def _rows(outcomes: list) -> list[dict]:
              "status": o.status, "message": o.message} for o in outcomes]
 
 
-def _invalid_result(item: Submission, exercise: str | None, message: str) -> dict:
+def _invalid_result(item: Submission, exercise: str | None, message: str,
+                    lang: str = DEFAULT) -> dict:
     if exercise is not None and re.fullmatch(r"ex\d+", exercise):
         try:
             rows = _rows(score.invalid(questions(exercise), message))
             return {"student": item.student, "exercise": exercise, "source": item.label,
-                    "rows": rows, "notes": []}
+                    "rows": rows, "notes": [], "lang": lang}
         except ModuleNotFoundError:
             pass
     row = {"question": item.path.name, "points": 0.0, "max_points": 0.0,
@@ -97,7 +98,7 @@ def grade_one(item: Submission, limits: Limits, root: Path | None = None,
         try:
             nb, exercise, notes = validate.read(item.path, item.exercise)
         except validate.Invalid as invalid:
-            return _invalid_result(item, invalid.exercise, str(invalid))
+            return _invalid_result(item, invalid.exercise, str(invalid), invalid.lang)
         listed = questions(exercise)
         wanted = {q.qid: (q.variable, q.probes) for q in listed if not q.is_written}
         lang = submission_language(nb)
