@@ -46,7 +46,7 @@ NAMES = {exercise: release_name(exercise, source) for exercise, source in SOURCE
 PYTHONS = find_pythons()
 CHECK = re.compile(r'^\s*check\("([\d.]+)"', re.M)
 # What pip may import beyond the students' environment: the instructor's extras.
-EXTRAS = {"jupytext", "tqdm"}
+EXTRAS = {"jupytext", "tqdm", "markdown_it", "mdit_py_plugins", "babel"}
 
 
 def _skip_or_fail(reason: str) -> None:
