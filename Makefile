@@ -17,7 +17,7 @@ STUDENT_PYTHONS ?= 3.10 3.12 3.13
 # The Vietnamese spelling dictionary (npm's dictionary-vi) of tests/test_catalogs.py.
 VI_DICTIONARY := $(HOME)/.cache/vnsmartcity/dictionary-vi/index.dic
 
-.PHONY: book test serve lint clean dist student-wheels pdf
+.PHONY: book test serve lint clean dist student-wheels pdf messages
 
 # Switching SOLUTIONS starts the HTML afresh, so that no file of the other build (a
 # solution's figure in _images) stays behind in what gets published.
@@ -85,6 +85,15 @@ $(INSTALLED): requirements.lock pyproject.toml
 $(DATA_STAMP): $(PACKAGE_FILES)
 	rm -rf _build/.jupyter_cache
 	mkdir -p _build && touch $@
+
+# The package's own messages (self-checks, grader): extract them from the code, merge them
+# into the Vietnamese catalog (new ones untranslated, to be written by hand) and compile.
+MESSAGES := src/vnsmartcity/locale
+messages: $(INSTALLED)
+	mkdir -p _build
+	$(BIN)/pybabel -q extract --no-location --sort-output --omit-header -o _build/vnsmartcity.pot src/vnsmartcity
+	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete --width 100 -D vnsmartcity -i _build/vnsmartcity.pot -d $(MESSAGES) -l vi
+	$(BIN)/pybabel -q compile -D vnsmartcity -d $(MESSAGES) -l vi
 
 clean:
 	rm -rf _build dist

@@ -95,7 +95,7 @@ def test_assign_writes_the_release_and_is_repeatable(tmp_path):
     assert _digests(first) == _digests(second)
     student = nbformat.read(first / "student" / "ex03-provinces.ipynb", as_version=4)
     nbformat.validate(student)
-    assert student.metadata["vnsmartcity"] == {"exercise": "ex3"}
+    assert student.metadata["vnsmartcity"] == {"exercise": "ex3", "lang": "en"}
     assert all(not c.get("outputs") for c in student.cells if c.cell_type == "code")
     assert "BEGIN SOLUTION" not in nbformat.writes(student)
     assert (first / "instructor" / "solutions" / "ex03-provinces.ipynb").is_file()

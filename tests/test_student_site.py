@@ -43,7 +43,12 @@ def _config() -> dict:
     return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 
 
-def _published_urls(name: str) -> dict[str, str]:
+# Each edition's folder in the site (and on the published branch): English at the root,
+# Vietnamese in vi/ (the editions' build, `language: vi`).
+EDITIONS = {"en": "", "vi": "vi/"}
+
+
+def _published_urls(name: str, lang: str = "en") -> dict[str, str]:
     """Colab and Binder URLs of a student notebook, from _config.yml alone."""
     config = _config()
     org, repo = config["repository"]["url"].rstrip("/").split("/")[-2:]
@@ -51,20 +56,24 @@ def _published_urls(name: str) -> dict[str, str]:
     launch = config["launch_buttons"]
     ui = "lab/tree" if launch["notebook_interface"] == "jupyterlab" else "tree"
     return {
-        "colab": f"{launch['colab_url']}/github/{org}/{repo}/blob/{branch}/student/{name}",
+        "colab": f"{launch['colab_url']}/github/{org}/{repo}/blob/{branch}/"
+                 f"{EDITIONS[lang]}student/{name}",
         "binder": f"{launch['binderhub_url']}/v2/gh/{org}/{repo}/{branch}"
-                  f"?urlpath={ui}/student/{name}",
+                  f"?urlpath={ui}/{EDITIONS[lang]}student/{name}",
     }
 
 
-def test_site_serves_exactly_what_assign_writes(site, tmp_path):
-    assign([], tmp_path, ROOT / "exercises")
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_site_serves_exactly_what_assign_writes(site, tmp_path, lang):
+    """Each edition serves `vnsmartcity assign --lang` of its language (the Vietnamese one
+    in vi/student/, from the editions' build)."""
+    assign([], tmp_path, ROOT / "exercises", lang=lang, allow_untranslated=True)
+    served = site / EDITIONS[lang] / "student"
     released = sorted(p.name for p in (tmp_path / "student").iterdir())
-    assert sorted(p.name for p in (site / "student").glob("*.ipynb")) == released
+    assert sorted(p.name for p in served.glob("*.ipynb")) == released
     assert released == sorted(NAMES.values())
     for name in released:
-        assert (site / "student" / name).read_bytes() == \
-            (tmp_path / "student" / name).read_bytes(), name
+        assert (served / name).read_bytes() == (tmp_path / "student" / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("exercise", SOURCES)
@@ -107,17 +116,20 @@ def _links(html: str) -> list[str]:
     return re.findall(r'<a[^>]+href="([^"]+)"', html)
 
 
+@pytest.mark.parametrize("lang", EDITIONS)
 @pytest.mark.parametrize("exercise", SOURCES)
-def test_exercise_page_offers_the_student_notebook(site, exercise):
-    page = site / SOURCES[exercise].relative_to(ROOT).with_suffix(".html")
+def test_exercise_page_offers_the_student_notebook(site, exercise, lang):
+    edition = site / EDITIONS[lang]
+    page = edition / SOURCES[exercise].relative_to(ROOT).with_suffix(".html")
     html = page.read_text(encoding="utf-8")
     links = _links(html)
     downloads = [link for link in links if link.endswith(".ipynb") and "://" not in link]
     assert downloads == [f"../student/{NAMES[exercise]}"], downloads
-    assert (page.parent / downloads[0]).resolve() == (site / "student" / NAMES[exercise])
+    assert (page.parent / downloads[0]).resolve() == (edition / "student" / NAMES[exercise])
     assert not [link for link in links if "_sources/" in link], "a source is offered"
     launches = [link for link in links if "colab.research" in link or "mybinder" in link]
-    assert sorted(launches) == sorted(_published_urls(NAMES[exercise]).values()), launches
+    assert sorted(launches) == sorted(_published_urls(NAMES[exercise], lang).values()), \
+        launches
 
 
 @pytest.mark.parametrize("exercise", SOURCES)

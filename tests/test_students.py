@@ -35,7 +35,7 @@ from tests.student_envs import (
     create,
 )
 from vnsmartcity import __version__
-from vnsmartcity.assign import exercise_sources, release_name
+from vnsmartcity.assign import assign, exercise_sources, release_name
 from vnsmartcity.check.spec import questions
 from vnsmartcity.release import read_source, setup_cell, strip_code
 
@@ -46,7 +46,7 @@ NAMES = {exercise: release_name(exercise, source) for exercise, source in SOURCE
 PYTHONS = find_pythons()
 CHECK = re.compile(r'^\s*check\("([\d.]+)"', re.M)
 # What pip may import beyond the students' environment: the instructor's extras.
-EXTRAS = {"jupytext", "tqdm"}
+EXTRAS = {"jupytext", "tqdm", "markdown_it", "mdit_py_plugins", "babel"}
 
 
 def _skip_or_fail(reason: str) -> None:
@@ -94,7 +94,8 @@ def _env(student_envs: dict, version: str, tmp_path_factory) -> StudentEnv:
     return env
 
 
-def with_answers(student: nbformat.NotebookNode, source: nbformat.NotebookNode):
+def with_answers(student: nbformat.NotebookNode, source: nbformat.NotebookNode,
+                 lang: str = "en"):
     """The student notebook with the solutions' code put in, as a student who solved it.
 
     Each code cell of the release is its source cell with the solution stripped; a
@@ -104,7 +105,7 @@ def with_answers(student: nbformat.NotebookNode, source: nbformat.NotebookNode):
     pending = [cell.source for cell in source.cells if cell.cell_type == "code"]
     cells = []
     for cell in answered.cells:
-        if cell.cell_type != "code" or cell.source == setup_cell(__version__):
+        if cell.cell_type != "code" or cell.source == setup_cell(__version__, lang):
             cells.append(cell)
             continue
         while not strip_code(pending[0]):
@@ -170,6 +171,34 @@ def test_student_notebooks_run_all_in_a_fresh_python(site, wheel, student_envs, 
     slowest = max(timings.values(), key=lambda t: t["cells"][-1])
     used[version] = (f"{PYTHONS[version]}, fresh venv {env.seconds_to_create:.0f} s, "
                      f"{len(timings)} notebooks passed, slowest {slowest['cells'][-1]:.1f} s")
+
+
+def test_vietnamese_notebooks_answer_in_vietnamese_in_a_fresh_python(
+        wheel, student_envs, tmp_path, tmp_path_factory):
+    """The Vietnamese release (as the Vietnamese edition serves it) in a fresh venv of the
+    oldest student Python, the package from the wheel: its stdlib gettext finds the
+    catalog the wheel carries, and every check speaks Vietnamese."""
+    version = next((v for v in STUDENT_PYTHONS if v in PYTHONS), STUDENT_PYTHONS[0])
+    env = _env(student_envs, version, tmp_path_factory)
+    assign([], tmp_path / "release", ROOT / "exercises", lang="vi", allow_untranslated=True)
+    work = tmp_path / "work"
+    work.mkdir()
+    notebooks = []
+    for exercise, name in NAMES.items():
+        student = nbformat.read(tmp_path / "release" / "student" / name, as_version=4)
+        nbformat.write(student, work / name)
+        nbformat.write(with_answers(student, read_source(SOURCES[exercise]), "vi"),
+                       work / f"answered-{name}")
+        notebooks += [work / name, work / f"answered-{name}"]
+    env.run_all(notebooks, tmp_path / "out", wheel.parent)
+    for exercise, name in NAMES.items():
+        for prefix, verdict in (("", "❌ Câu {}: chưa đúng"), ("answered-", "✅ Câu {}: đúng.")):
+            checks, errors = _printed(nbformat.read(tmp_path / "out" / f"{prefix}{name}",
+                                                    as_version=4))
+            assert not errors, f"Python {version}, {prefix}{name}: {errors}"
+            for qid in (q.qid for q in questions(exercise) if not q.is_written):
+                assert checks[qid].startswith(verdict.format(qid)), \
+                    f"Python {version}, {prefix}{name}: {checks[qid]!r}"
 
 
 def _setup_index(notebook: nbformat.NotebookNode) -> int:

@@ -8,7 +8,10 @@ check), Colab is sent to a ``.md`` file it cannot open, and Binder to the source
 a text editor. So this extension:
 
 1. writes the student release into the site, ``student/<name>.ipynb``, with the
-   file names ``vnsmartcity assign`` writes (it is the same code), and copies
+   file names ``vnsmartcity assign`` writes (it is the same code), in the build's
+   language (``language: vi`` gives the Vietnamese notebooks, in ``vi/student/``
+   of the published site, as ``vnsmartcity assign --lang vi`` writes them; a block
+   the catalog does not translate yet stays in English, as on the page), and copies
    ``binder/`` beside it, so that the branch the site is published to holds both;
 2. on each exercise page, makes the download menu offer that notebook only, and
    points the Colab and Binder buttons at its published path: Colab opens
@@ -44,6 +47,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_exercise.nodes import solution_node
 
 from vnsmartcity.assign import exercise_sources, release_name, student_release
+from vnsmartcity.messages import DEFAULT, LANGUAGES
 
 STUDENT_FOLDER = "student"
 SWITCH = "VNSC_SOLUTIONS"
@@ -57,6 +61,18 @@ def _read_switch(app: Sphinx, config: Config) -> None:
         raise ConfigError(f"{SWITCH} / exercise_solutions must be 'show' or 'hide', "
                           f"not {wanted!r}")
     config.exercise_solutions = wanted
+
+
+def build_language(app: Sphinx) -> str:
+    """The course language of this build: Sphinx's ``language`` if the course has it."""
+    language = app.config.language or DEFAULT
+    return language if language in LANGUAGES else DEFAULT
+
+
+def published_folder(app: Sphinx) -> str:
+    """Where this edition's notebooks are on the published branch: student/, vi/student/."""
+    language = build_language(app)
+    return STUDENT_FOLDER if language == DEFAULT else f"{language}/{STUDENT_FOLDER}"
 
 
 def exercise_pages(app: Sphinx) -> dict[str, str]:
@@ -77,7 +93,7 @@ def published_urls(app: Sphinx, name: str) -> dict[str, str]:
     org, repo = match.groups()
     branch = app.config.student_notebooks_branch
     launch = options.get("launch_buttons") or {}
-    path = f"{STUDENT_FOLDER}/{name}"
+    path = f"{published_folder(app)}/{name}"
     urls = {}
     if launch.get("colab_url"):
         colab = launch["colab_url"].rstrip("/")
@@ -155,8 +171,10 @@ def _write_release(app: Sphinx, exception: Exception | None) -> None:
     outdir, srcdir = Path(app.outdir), Path(app.srcdir)
     folder = outdir / STUDENT_FOLDER
     folder.mkdir(exist_ok=True)
+    language = build_language(app)
     for exercise, source in exercise_sources(srcdir / "exercises").items():
-        nbformat.write(student_release(exercise, source), folder / release_name(exercise, source))
+        released = student_release(exercise, source, language, allow_untranslated=True)
+        nbformat.write(released, folder / release_name(exercise, source))
     binder = srcdir / "binder"
     if binder.is_dir():
         shutil.copytree(binder, outdir / "binder", dirs_exist_ok=True)

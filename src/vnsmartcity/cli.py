@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="exercise ids such as ex3 or 3 (default: every exercise)")
     assign.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="folder to write the release into")
+    assign.add_argument("--lang", default="en", metavar="LANG",
+                        help="language of the notebooks: en (default) or vi, translated "
+                             "through locales/vi/LC_MESSAGES/exercises/*.po")
+    assign.add_argument("--allow-untranslated", action="store_true",
+                        help="keep blocks the catalog does not translate in English (with a "
+                             "warning) instead of refusing the release")
 
     grade = commands.add_parser(
         "grade", help="grade submissions into a gradebook with feedback per student",
@@ -86,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "assign":
             from vnsmartcity.assign import assign
 
-            written = assign(args.exercises, args.out)
+            written = assign(args.exercises, args.out, lang=args.lang,
+                             allow_untranslated=args.allow_untranslated)
             print(f"Wrote the release of {len(written)} exercise(s) to {args.out}")
             return 0
         from vnsmartcity.grading.run import grade

@@ -29,6 +29,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from vnsmartcity import __version__
+from vnsmartcity.messages import DEFAULT, _, language
 
 SOLUTION_START = re.compile(r"^(`{3,}|:{3,})\{solution-start\}.*?^\1[ \t]*$\n?", re.M | re.S)
 SOLUTION_END = re.compile(r"^(`{3,}|:{3,})\{solution-end\}.*?^\1[ \t]*$\n?", re.M | re.S)
@@ -37,7 +38,6 @@ ADMONITION = re.compile(
     r"^(:{3,}|`{3,})\{admonition\}[ \t]*([^\n]*)\n(?::class:[^\n]*\n)?(.*?)^\1[ \t]*$",
     re.M | re.S)
 ROLE = re.compile(r"\{(?:doc|ref|term|cite|numref)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
-ANSWER_CELL = "**Your answer** (written, graded by your instructor): _replace this text._"
 PACKAGE = "vnsmartcity"
 
 
@@ -87,7 +87,26 @@ def plain_markdown(text: str) -> str:
     return ROLE.sub(lambda m: m.group(1), text).strip()
 
 
-def setup_cell(version: str) -> str:
+def answer_cell() -> str:
+    """The cell a written answer goes in, in the current language."""
+    return _("**Your answer** (written, graded by your instructor): _replace this text._")
+
+
+def language_lines(lang: str) -> list[str]:
+    """Code that makes the checks of this notebook speak `lang` (nothing for English).
+
+    An explicit call, not a setting hidden in metadata: the student sees it, and
+    Colab, Binder and every Jupyter run it as any other code.
+    """
+    if lang == DEFAULT:
+        return []
+    with language(lang):
+        comment = _("# The self-checks answer in Vietnamese.")
+    return [f"from {PACKAGE}.messages import use_language", "",
+            f'use_language("{lang}")  {comment}']
+
+
+def setup_cell(version: str, lang: str = DEFAULT) -> str:
     """The source of the setup cell that makes `vnsmartcity==version` importable.
 
     `%pip install` by name and version, so that pip's own settings apply (an index,
@@ -97,27 +116,37 @@ def setup_cell(version: str) -> str:
     that stays valid Python if a grader blanks out ``%pip`` lines.
     """
     wheel = f"{PACKAGE}-{version}-py3-none-any.whl"
-    return "\n".join([
-        "# Setup: run this cell first. It installs the course package (data and self-checks)",
-        "# if this Python does not have it yet: in Colab, Binder, Jupyter or VS Code.",
-        "try:",
-        f"    import {PACKAGE}",
-        "except ImportError:",
-        f"    {PACKAGE} = None",
-        f'if getattr({PACKAGE}, "__version__", None) != "{version}":',
-        f'    print("Installing {PACKAGE} {version}. Offline? Put {wheel} "',
-        f'          "next to this notebook and run: %pip install {wheel}")',
-        f"    %pip install --quiet {PACKAGE}=={version}",
-        f"    if {PACKAGE} is not None:",
-        '        print("Another version was loaded: restart the kernel, then run all cells.")',
-    ])
+    with language(lang):
+        lines = [
+            _("# Setup: run this cell first. It installs the course package (data and "
+              "self-checks)"),
+            _("# if this Python does not have it yet: in Colab, Binder, Jupyter or VS Code."),
+            "try:",
+            f"    import {PACKAGE}",
+            "except ImportError:",
+            f"    {PACKAGE} = None",
+            f'if getattr({PACKAGE}, "__version__", None) != "{version}":',
+            '    print("' + _("Installing {package} {version}. Offline? Put {wheel} ").format(
+                package=PACKAGE, version=version, wheel=wheel) + '"',
+            '          "' + _("next to this notebook and run: %pip install {wheel}").format(
+                wheel=wheel) + '")',
+            f"    %pip install --quiet {PACKAGE}=={version}",
+            f"    if {PACKAGE} is not None:",
+            '        print("' + _("Another version was loaded: restart the kernel, then run "
+                                  "all cells.") + '")',
+        ]
+    return "\n".join(lines + language_lines(lang))
 
 
-def student_notebook(notebook: NotebookNode, version: str = __version__) -> NotebookNode:
+def student_notebook(notebook: NotebookNode, version: str = __version__,
+                     lang: str = DEFAULT) -> NotebookNode:
     """A copy of `notebook` with solutions removed, outputs cleared and a setup cell first.
 
-    `version` is the course package version the setup cell asks for.
+    `version` is the course package version the setup cell asks for; `lang` the
+    language of the cells the release writes (the markdown is translated before).
     """
+    with language(lang):
+        answer = answer_cell()
     result = nbformat.v4.new_notebook(metadata=dict(notebook.metadata))
     in_solution, solution_had_code = False, False
     for cell in notebook.cells:
@@ -142,19 +171,19 @@ def student_notebook(notebook: NotebookNode, version: str = __version__) -> Note
                 if not end:
                     break
                 if not solution_had_code:
-                    kept.append(ANSWER_CELL + "\n\n")
+                    kept.append(answer + "\n\n")
                 text, in_solution = text[end.end():], False
-        for part in "".join(kept).split(ANSWER_CELL):
+        for part in "".join(kept).split(answer):
             markdown = plain_markdown(part)
             if markdown:
                 result.cells.append(nbformat.v4.new_markdown_cell(markdown))
-            result.cells.append(nbformat.v4.new_markdown_cell(ANSWER_CELL))
+            result.cells.append(nbformat.v4.new_markdown_cell(answer))
         result.cells.pop()
     if in_solution:
         raise NotAnExercise("a {solution-start} directive has no {solution-end}")
     first_code = next((n for n, c in enumerate(result.cells) if c.cell_type == "code"),
                       len(result.cells))
-    result.cells.insert(first_code, nbformat.v4.new_code_cell(setup_cell(version)))
+    result.cells.insert(first_code, nbformat.v4.new_code_cell(setup_cell(version, lang)))
     for number, cell in enumerate(result.cells):
         cell["id"] = f"cell-{number:03d}"
     return result

@@ -13,6 +13,7 @@ from typing import Any
 from vnsmartcity.check.outcome import MANUAL, PASSED, evaluate
 from vnsmartcity.check.plain import to_plain
 from vnsmartcity.check.spec import question
+from vnsmartcity.messages import _
 
 __all__ = ["check"]
 
@@ -25,12 +26,13 @@ def check(qid: str, answer: Any) -> None:
         print(f"⚠️ {unknown.args[0]}")
         return
     if spec.is_written:
-        print(f"📝 Question {qid} is answered in prose; your instructor grades it.")
+        print("📝 " + _("Question {qid} is answered in prose; your instructor grades "
+                        "it.").format(qid=qid))
         return
     # The same plain copy, through JSON, that the grader will check.
     plain = json.loads(json.dumps(to_plain(answer, spec.probes), allow_nan=False))
     outcome = evaluate(spec, plain)
     if outcome.status == PASSED:
-        print(f"✅ Question {qid}: correct.")
+        print("✅ " + _("Question {qid}: correct.").format(qid=qid))
     elif outcome.status != MANUAL:
-        print(f"❌ Question {qid}: {outcome.message}")
+        print("❌ " + _("Question {qid}: {message}").format(qid=qid, message=outcome.message))

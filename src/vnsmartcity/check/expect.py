@@ -9,10 +9,13 @@ of range) and never what the right value is.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
+
+from vnsmartcity.messages import _
 
 
 class NotYet(AssertionError):
@@ -21,67 +24,72 @@ class NotYet(AssertionError):
 
 def _describe(answer: Any) -> str:
     if isinstance(answer, dict):
-        for key, label in (("__frame__", "a DataFrame"), ("__series__", "a Series"),
-                           ("__axes__", "a chart"), ("__function__", "a function"),
-                           ("__dict__", "a dict"), ("__ellipsis__", "... (not answered yet)")):
+        for key, label in (("__frame__", _("a DataFrame")), ("__series__", _("a Series")),
+                           ("__axes__", _("a chart")), ("__function__", _("a function")),
+                           ("__dict__", _("a dict")),
+                           ("__ellipsis__", _("... (not answered yet)"))):
             if key in answer:
                 return label
         if "__type__" in answer:
-            return f"a {answer['__type__']}"
+            return _("a {type}").format(type=answer["__type__"])
         if "__float__" in answer:
-            return f"{answer['__float__']} (not a usable number)"
+            return _("{value} (not a usable number)").format(value=answer["__float__"])
     if answer is None:
         return "None"
     if isinstance(answer, bool):
         return "True/False"
-    return {int: "a whole number", float: "a number", str: "text", list: "a list"}.get(
-        type(answer), type(answer).__name__)
+    return {int: _("a whole number"), float: _("a number"), str: _("text"),
+            list: _("a list")}.get(type(answer), type(answer).__name__)
 
 
 def answered(answer: Any) -> None:
     """Fail early, kindly, when the placeholder `...` or a missing variable is all there is."""
     if isinstance(answer, dict) and answer.get("__ellipsis__"):
-        raise NotYet("there is no answer yet: replace the `...` with your code.")
+        raise NotYet(_("there is no answer yet: replace the `...` with your code."))
     if isinstance(answer, dict) and "__missing__" in answer:
-        raise NotYet(f"there is no variable called `{answer['__missing__']}`: "
-                     "run the cell that defines it, and keep its name.")
+        raise NotYet(_("there is no variable called `{name}`: run the cell that defines "
+                       "it, and keep its name.").format(name=answer["__missing__"]))
 
 
 def number(answer: Any) -> float:
     """The answer as a float, or NotYet if it is not a single number."""
     answered(answer)
     if isinstance(answer, bool) or not isinstance(answer, int | float):
-        raise NotYet(f"expected a single number, but got {_describe(answer)}.")
+        raise NotYet(_("expected a single number, but got {got}.").format(
+            got=_describe(answer)))
     return float(answer)
 
 
 def close(value: float, expected: float, hint: str, rel: float = 1e-3, abs_: float = 1e-9) -> None:
     """NotYet with `hint` unless `value` is within tolerance of `expected`."""
     if not math.isclose(value, expected, rel_tol=rel, abs_tol=abs_):
-        raise NotYet(f"the number is not right yet. Hint: {hint}")
+        raise NotYet(_("the number is not right yet. Hint: {hint}").format(hint=hint))
 
 
 def in_range(value: float, low: float, high: float, what: str) -> None:
     """NotYet when a value is outside the range any sensible answer lies in."""
     if not low <= value <= high:
-        raise NotYet(f"{what} should lie between {low:g} and {high:g}; check your units.")
+        raise NotYet(_("{what} should lie between {low:g} and {high:g}; check your "
+                       "units.").format(what=what, low=low, high=high))
 
 
 def text(answer: Any) -> str:
     """The answer as a string, or NotYet."""
     answered(answer)
     if not isinstance(answer, str):
-        raise NotYet(f"expected text (a string), but got {_describe(answer)}.")
+        raise NotYet(_("expected text (a string), but got {got}.").format(
+            got=_describe(answer)))
     return answer
 
 
-def items(answer: Any, what: str = "a list") -> list:
+def items(answer: Any, what: str | None = None) -> list:
     """The answer as a list (a list, tuple, Series or set all count)."""
     answered(answer)
     if isinstance(answer, dict) and "__series__" in answer:
         return list(answer["__series__"]["values"])
     if not isinstance(answer, list):
-        raise NotYet(f"expected {what}, but got {_describe(answer)}.")
+        raise NotYet(_("expected {what}, but got {got}.").format(
+            what=what or _("a list"), got=_describe(answer)))
     return answer
 
 
@@ -92,15 +100,15 @@ def mapping(answer: Any) -> dict:
         series = answer["__series__"]
         return dict(zip(series["index"], series["values"], strict=True))
     if not (isinstance(answer, dict) and "__dict__" in answer):
-        raise NotYet(f"expected a dict, but got {_describe(answer)}.")
+        raise NotYet(_("expected a dict, but got {got}.").format(got=_describe(answer)))
     try:
         return {key: value for key, value in answer["__dict__"]}
     except TypeError as error:
-        raise NotYet("the dict has keys that are not text or numbers.") from error
+        raise NotYet(_("the dict has keys that are not text or numbers.")) from error
 
 
 def mapping_with(answer: Any, keys: Any,
-                 missing: str = "the dict is missing the key(s) {missing}; it has {has}.") -> dict:
+                 missing: str | None = None) -> dict:
     """The answer as a dict that has every one of `keys`.
 
     `missing` is the message when some are absent: ``{missing}`` lists them,
@@ -109,17 +117,18 @@ def mapping_with(answer: Any, keys: Any,
     got = mapping(answer)
     absent = [key for key in keys if key not in got]
     if absent:
-        raise NotYet(missing.format(missing=absent, first=absent[0], has=list(got)))
+        template = missing or _("the dict is missing the key(s) {missing}; it has {has}.")
+        raise NotYet(template.format(missing=absent, first=absent[0], has=list(got)))
     return got
 
 
-def numbers_by_key(answer: Any, expected: dict, **missing: str) -> Iterator[tuple]:
+def numbers_by_key(answer: Any, expected: dict, missing: str | None = None) -> Iterator[tuple]:
     """(key, the answer's number, the expected value) for each key of `expected`, in order.
 
     Each number is read as the loop reaches it, so the first wrong key is the one
     reported; a missing key is reported first (`mapping_with`).
     """
-    got = mapping_with(answer, expected, **missing)
+    got = mapping_with(answer, expected, missing)
     for key, want in expected.items():
         yield key, number(got[key]), want
 
@@ -137,20 +146,31 @@ def near(value: float, target: float, rel: float = 1e-3, abs_: float = 1e-9) -> 
     return math.isclose(value, target, rel_tol=rel, abs_tol=abs_)
 
 
+def mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` (a chart's title or labels) has one of `words`, in any case.
+
+    The words come in each course language: a Vietnamese student who is told to say
+    that the data are synthetic writes "tổng hợp", and must earn the same point.
+    Both sides are NFC, since a label typed on another system may be decomposed.
+    """
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return any(unicodedata.normalize("NFC", word).casefold() in folded for word in words)
+
+
 def frame(answer: Any, columns: list[str] | None = None, rows: int | None = None) -> pd.DataFrame:
     """The answer as a DataFrame with at least `columns` (and exactly `rows`, if given)."""
     answered(answer)
     if not (isinstance(answer, dict) and "__frame__" in answer):
-        raise NotYet(f"expected a DataFrame, but got {_describe(answer)}.")
+        raise NotYet(_("expected a DataFrame, but got {got}.").format(got=_describe(answer)))
     data = answer["__frame__"]
     result = pd.DataFrame(data["data"], columns=data["columns"], index=data["index"])
     missing = [c for c in columns or [] if c not in result.columns]
     if missing:
-        raise NotYet(f"the DataFrame is missing the column(s) {missing}; "
-                     f"it has {list(result.columns)}.")
+        raise NotYet(_("the DataFrame is missing the column(s) {missing}; it has "
+                       "{has}.").format(missing=missing, has=list(result.columns)))
     if rows is not None and data["rows"] != rows:
-        raise NotYet(f"the DataFrame has {data['rows']} row(s), not the number the "
-                     "question asks for: check your filter.")
+        raise NotYet(_("the DataFrame has {rows} row(s), not the number the question "
+                       "asks for: check your filter.").format(rows=data["rows"]))
     return result
 
 
@@ -158,7 +178,8 @@ def series(answer: Any) -> pd.Series:
     """The answer as a pandas Series (index and values)."""
     answered(answer)
     if not (isinstance(answer, dict) and "__series__" in answer):
-        raise NotYet(f"expected a pandas Series, but got {_describe(answer)}.")
+        raise NotYet(_("expected a pandas Series, but got {got}.").format(
+            got=_describe(answer)))
     data = answer["__series__"]
     return pd.Series(data["values"], index=data["index"], name=data["name"])
 
@@ -167,8 +188,8 @@ def chart(answer: Any) -> dict:
     """The description of a matplotlib chart (Axes or Figure)."""
     answered(answer)
     if not (isinstance(answer, dict) and "__axes__" in answer):
-        raise NotYet(f"expected a matplotlib chart (the Axes, e.g. `ax`), "
-                     f"but got {_describe(answer)}.")
+        raise NotYet(_("expected a matplotlib chart (the Axes, e.g. `ax`), but got "
+                       "{got}.").format(got=_describe(answer)))
     return answer["__axes__"]
 
 
@@ -177,9 +198,10 @@ def labelled_chart(answer: Any) -> dict:
     description = chart(answer)
     for part in ("title", "xlabel", "ylabel"):
         if not description[part].strip():
-            name = {"title": "a title", "xlabel": "an x-axis label",
-                    "ylabel": "a y-axis label"}[part]
-            raise NotYet(f"the chart needs {name}; every chart needs a title and labelled axes.")
+            name = {"title": _("a title"), "xlabel": _("an x-axis label"),
+                    "ylabel": _("a y-axis label")}[part]
+            raise NotYet(_("the chart needs {name}; every chart needs a title and labelled "
+                           "axes.").format(name=name))
     return description
 
 
@@ -187,7 +209,8 @@ def bar_chart(answer: Any, bars: int, hint: str) -> dict:
     """A labelled chart with exactly `bars` bars; `hint` says which bars it should have."""
     description = labelled_chart(answer)
     if description["bars"] != bars:
-        raise NotYet(f"the chart has {description['bars']} bar(s); {hint}")
+        raise NotYet(_("the chart has {bars} bar(s); {hint}").format(
+            bars=description["bars"], hint=hint))
     return description
 
 
@@ -214,7 +237,7 @@ def bars_show(description: dict, values: list[float], hint: str,
     Counting bars and labels is not enough: five bars of height 1 would pass.
     """
     if description["bars"] != len(values):
-        raise NotYet(f"the chart should have one bar per value; {hint}")
+        raise NotYet(_("the chart should have one bar per value; {hint}").format(hint=hint))
     wanted = sorted(v for v in values if not math.isnan(v))
     gaps = len(values) - len(wanted)  # bars drawn as math.nan: "no data"
     for lengths in _bar_lengths(description):
@@ -225,7 +248,7 @@ def bars_show(description: dict, values: list[float], hint: str,
             if all(math.isclose(g, w * scale, rel_tol=rel, abs_tol=1e-9 * scale)
                    for g, w in zip(got, wanted, strict=True)):
                 return
-    raise NotYet(f"the bars do not show the right values yet: {hint}")
+    raise NotYet(_("the bars do not show the right values yet: {hint}").format(hint=hint))
 
 
 def bars_include(description: dict, values: list[float], hint: str, rel: float = 0.01) -> None:
@@ -241,7 +264,7 @@ def bars_include(description: dict, values: list[float], hint: str, rel: float =
             unused.remove(match)
         else:
             return
-    raise NotYet(f"the bars do not show the right values yet: {hint}")
+    raise NotYet(_("the bars do not show the right values yet: {hint}").format(hint=hint))
 
 
 def function_answer(answer: Any, signature: str) -> list[dict]:
@@ -251,7 +274,7 @@ def function_answer(answer: Any, signature: str) -> list[dict]:
     """
     answered(answer)
     if not (isinstance(answer, dict) and "__function__" in answer):
-        raise NotYet(f"expected a function (a `def {signature}`).")
+        raise NotYet(_("expected a function (a `def {signature}`).").format(signature=signature))
     return answer["results"]
 
 
@@ -259,11 +282,12 @@ def function_results(answer: Any) -> list[Any]:
     """What a student's function returned on each probe input (NotYet if it raised)."""
     answered(answer)
     if not (isinstance(answer, dict) and "__function__" in answer):
-        raise NotYet(f"expected a function (a `def`), but got {_describe(answer)}.")
+        raise NotYet(_("expected a function (a `def`), but got {got}.").format(
+            got=_describe(answer)))
     results = []
     for result in answer["results"]:
         if "raised" in result:
-            raise NotYet(f"your function raised an error on one of the test inputs: "
-                         f"{result['raised']}")
+            raise NotYet(_("your function raised an error on one of the test inputs: "
+                           "{error}").format(error=result["raised"]))
         results.append(result["ok"])
     return results

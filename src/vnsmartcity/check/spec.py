@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from vnsmartcity.messages import _
+
 CHECK_MODULES = "vnsmartcity.checks"
 
 
@@ -78,8 +80,8 @@ def question(qid: str) -> Question:
     except ModuleNotFoundError:
         known = {}
     if qid not in known:
-        raise KeyError(f"there is no question {qid!r}; this exercise has: "
-                       f"{', '.join(known) or 'none'}")
+        raise KeyError(_("there is no question {qid!r}; this exercise has: {known}").format(
+            qid=qid, known=", ".join(known) or _("none")))
     return known[qid]
 
 

@@ -7,6 +7,7 @@ never appear in the notebook; messages say what is wrong, not what is right.
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
 from vnsmartcity.coursedata import fact, load
+from vnsmartcity.messages import _
 
 FORUM = "bktw2022forum"
 
@@ -28,10 +29,11 @@ def test_province_counts(answer):
     got = dict(zip(table["measure"], table["share"], strict=True))
     for measure, share in zip(expected["measure"], expected["share"], strict=True):
         if measure not in got:
-            raise expect.NotYet("a provincial figure from the 2022 forum is missing: "
-                                "filter on the source and the denominator, not on the topic.")
+            raise expect.NotYet(_("a provincial figure from the 2022 forum is missing: "
+                                  "filter on the source and the denominator, not on the "
+                                  "topic."))
         expect.close(float(got[measure]), float(share),
-                     "share = value / of_total, as a fraction between 0 and 1.")
+                     _("share = value / of_total, as a fraction between 0 and 1."))
 
 
 @auto("3.2", variable="ioc_per_scheme", points=1,
@@ -40,17 +42,19 @@ def test_ioc_per_scheme(answer):
     value = expect.number(answer)
     expect.in_range(value, 0, 1, "A share")
     expect.close(value, fact("vn_ioc") / fact("vn_schemes"),
-                 "divide the provinces with an operations centre by the provinces with a "
-                 "scheme (not by all 63).")
+                 _("divide the provinces with an operations centre by the provinces with "
+                   "a scheme (not by all 63)."))
 
 
 @auto("3.3", variable="ax", points=1)
 def test_share_chart(answer):
     chart = expect.labelled_chart(answer)
     if chart["bars"] != len(_province_counts()):
-        raise expect.NotYet("the chart should have one bar per provincial figure of question 3.1.")
+        raise expect.NotYet(_("the chart should have one bar per provincial figure of "
+                              "question 3.1."))
     expect.bars_show(chart, _province_counts()["share"].tolist(),
-                     "each bar is the share of the 63 provinces of one figure of question 3.1.")
+                     _("each bar is the share of the 63 provinces of one figure of "
+                       "question 3.1."))
 
 
 BUDGETS = ((100,), (2500.0,), (0,))
@@ -63,16 +67,17 @@ def test_nonbudget_range(answer):
     low_share = float(facts.loc["vn_nonbudget_share", "value"])
     high_share = float(facts.loc["vn_nonbudget_share", "value_max"])
     for (budget,), result in zip(BUDGETS, results, strict=True):
-        pair = expect.items(result, "a pair (low, high)")
+        pair = expect.items(result, _("a pair (low, high)"))
         if len(pair) != 2:
-            raise expect.NotYet("return exactly two numbers: (low, high).")
+            raise expect.NotYet(_("return exactly two numbers: (low, high)."))
         low, high = (expect.number(v) for v in pair)
         if low > high:
-            raise expect.NotYet("return the smaller amount first: (low, high).")
-        expect.close(low, budget * low_share, "use the lower end of the range from the facts "
-                     "table (value), as a fraction of the budget.", abs_=1e-6)
-        expect.close(high, budget * high_share, "use the upper end of the range from the "
-                     "facts table (value_max).", abs_=1e-6)
+            raise expect.NotYet(_("return the smaller amount first: (low, high)."))
+        expect.close(low, budget * low_share, _("use the lower end of the range from the "
+                                                "facts table (value), as a fraction of "
+                                                "the budget."), abs_=1e-6)
+        expect.close(high, budget * high_share, _("use the upper end of the range from "
+                                                  "the facts table (value_max)."), abs_=1e-6)
 
 
 written("3.5", points=3, rubric="""

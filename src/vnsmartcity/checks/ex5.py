@@ -12,6 +12,7 @@ shares so that a formula that only works for growth does not pass.
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
 from vnsmartcity.coursedata import fact
+from vnsmartcity.messages import _
 
 YEARS = 3  # 2017 (workshop) to 2020 (forecast year), as the question states
 
@@ -50,10 +51,10 @@ def test_census_share(answer):
     value = expect.number(answer)
     want = _census_share()
     expect.mistakes([
-        (value, want * 100, "this is a percentage; give the share as a fraction between 0 "
-                            "and 1."),
-        (value, 1 / want, "the division is upside down: urban population divided by the "
-                          "whole population.")])
+        (value, want * 100, _("this is a percentage; give the share as a fraction between"
+                              " 0 and 1.")),
+        (value, 1 / want, _("the division is upside down: urban population divided by the"
+                            " whole population."))])
     expect.in_range(value, 0, 1, "A share")
     expect.close(value, want, "divide vn_census_urban by vn_census_pop.")
 
@@ -62,13 +63,16 @@ def test_census_share(answer):
 def test_gaps(answer):
     for key, value, want in expect.numbers_by_key(answer, _gaps()):
         if expect.near(value * 100, want):
-            raise expect.NotYet(f"{key!r} is a difference of fractions; multiply by 100 to "
-                                "get percentage points.")
+            raise expect.NotYet(_("{key!r} is a difference of fractions; multiply by 100 "
+                                  "to get percentage points.").format(key=key))
         if expect.near(-value, want):
-            raise expect.NotYet(f"{key!r} has the wrong sign: forecast minus measurement.")
-        expect.in_range(value, 0, 100, f"The gap {key!r} in percentage points")
-        expect.close(value, want, f"{key!r}: subtract the measurement from the forecast "
-                     "(fr_urban_forecast), both as fractions, then multiply by 100.")
+            raise expect.NotYet(_("{key!r} has the wrong sign: forecast minus "
+                                  "measurement.").format(key=key))
+        expect.in_range(value, 0, 100, _("The gap {key!r} in percentage points").format(
+                                         key=key))
+        expect.close(value, want, _("{key!r}: subtract the measurement from the forecast "
+                                    "(fr_urban_forecast), both as fractions, then "
+                                    "multiply by 100.").format(key=key))
 
 
 @auto("5.3", variable="missing_millions", points=1, expected=_missing_millions)
@@ -76,14 +80,14 @@ def test_missing_millions(answer):
     value = expect.number(answer)
     want = _missing_millions()
     expect.mistakes([
-        (value, want * 1e6, "this is a number of people; the question asks for millions "
-                            "(divide by 1,000,000)."),
+        (value, want * 1e6, _("this is a number of people; the question asks for millions"
+                              " (divide by 1,000,000).")),
         (value, fact("fr_urban_forecast") * fact("vn_census_pop") / 1e6,
-         "this is the whole urban population the forecast implies; subtract the urban "
-         "population the census counted.")])
-    expect.in_range(value, 0, 100, "A number of millions of people")
-    expect.close(value, want, "two thirds of the census population, minus the census urban "
-                 "population, in millions.")
+         _("this is the whole urban population the forecast implies; subtract the urban "
+           "population the census counted."))])
+    expect.in_range(value, 0, 100, _("A number of millions of people"))
+    expect.close(value, want, _("two thirds of the census population, minus the census "
+                                "urban population, in millions."))
 
 
 PROBES = ((1 / 3, 2 / 3, 3), (0.30, 0.36, 5), (0.40, 0.30, 4), (0.25, 0.25, 10),
@@ -97,47 +101,51 @@ def test_implied_growth(answer):
         value = expect.number(result)
         want = _growth(start, end, years)
         if want and expect.near(value, want * 100):
-            raise expect.NotYet("return g as a fraction (0.05 for 5%), not a percentage.")
+            raise expect.NotYet(_("return g as a fraction (0.05 for 5%), not a "
+                                  "percentage."))
         if want and expect.near(value, (end - start) / start / years):
-            raise expect.NotYet("this is a simple (linear) average; the question asks for a "
-                                "compound rate: take the years-th root of end / start.")
+            raise expect.NotYet(_("this is a simple (linear) average; the question asks "
+                                  "for a compound rate: take the years-th root of end / "
+                                  "start."))
         if want and expect.near(value, want + 1):
-            raise expect.NotYet("this is the growth factor (1 + g); subtract 1.")
-        expect.close(value, want, "solve start * (1 + g) ** years = end for g; check the "
-                     "case where the share falls and where it stays the same.", abs_=1e-9)
+            raise expect.NotYet(_("this is the growth factor (1 + g); subtract 1."))
+        expect.close(value, want, _("solve start * (1 + g) ** years = end for g; check "
+                                    "the case where the share falls and where it stays "
+                                    "the same."), abs_=1e-9)
 
 
 @auto("5.5", variable="growth", points=1, expected=lambda: list(_growths().values()))
 def test_growth(answer):
     for key, value, want in expect.numbers_by_key(answer, _growths()):
         if expect.near(value, want * 100):
-            raise expect.NotYet(f"{key!r} is a percentage; give it as a fraction.")
+            raise expect.NotYet(_("{key!r} is a percentage; give it as a fraction.").format(
+                                  key=key))
         if key == "measured" and expect.near(value, _growth(_census_share(),
                                                       fact("vn_wb_urban_2020"), YEARS)):
-            raise expect.NotYet("'measured' should start from the 2017 baseline as quoted "
-                                "(fr_urban_now), not from the census.")
+            raise expect.NotYet(_("'measured' should start from the 2017 baseline as "
+                                  "quoted (fr_urban_now), not from the census."))
         end = fact("fr_urban_forecast" if key == "forecast" else "vn_wb_urban_2020")
         now = fact("fr_urban_now")
         if expect.near(value, (end - now) / now / YEARS):
-            raise expect.NotYet(f"{key!r} is a simple (linear) average; use your compound "
-                                "implied_growth function.")
-        expect.close(value, want, f"{key!r}: use implied_growth with the start and end "
-                     "shares the question names, over 3 years.")
+            raise expect.NotYet(_("{key!r} is a simple (linear) average; use your "
+                                  "compound implied_growth function.").format(key=key))
+        expect.close(value, want, _("{key!r}: use implied_growth with the start and end "
+                                    "shares the question names, over 3 years.").format(key=key))
 
 
 @auto("5.6", variable="ax", points=1)
 def test_chart(answer):
-    chart = expect.bar_chart(answer, 5, "it should have five: the 2017 baseline, three "
-                             "measurements and the forecast.")
-    labels = " ".join(chart["xticklabels"] + chart["yticklabels"]).lower()
-    if "forecast" not in labels:
-        raise expect.NotYet("no tick label says \"forecast\": label the forecast bar so that "
-                            "it cannot be read as a measurement.")
+    chart = expect.bar_chart(answer, 5, _("it should have five: the 2017 baseline, three "
+                                          "measurements and the forecast."))
+    if not expect.mentions(" ".join(chart["xticklabels"] + chart["yticklabels"]),
+                           ("forecast", "dự báo")):
+        raise expect.NotYet(_('no tick label says "forecast": label the forecast bar so '
+                              "that it cannot be read as a measurement."))
     shares = [fact("fr_urban_now"), _census_share(), fact("vn_wb_urban_2020"),
               fact("vn_moc_urban_2020"), fact("fr_urban_forecast")]
-    expect.bars_show(chart, shares, "each bar is one urban share (as a fraction or in %): "
-                     "the quoted baseline, the census, the World Bank, the Ministry and the "
-                     "forecast.")
+    expect.bars_show(chart, shares, _("each bar is one urban share (as a fraction or in "
+                                      "%): the quoted baseline, the census, the World "
+                                      "Bank, the Ministry and the forecast."))
 
 
 written("5.7", points=4, rubric="""

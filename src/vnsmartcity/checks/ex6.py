@@ -11,6 +11,7 @@ import math
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
 from vnsmartcity.coursedata import fact
+from vnsmartcity.messages import _
 
 
 def _figures():
@@ -45,29 +46,30 @@ def test_tech_per_firm(answer):
     value = expect.number(answer)
     f = _figures()
     if 0 < value < 1:
-        raise expect.NotYet("the number is below one: divide the technologies by the firms, "
-                            "not the firms by the technologies.")
-    expect.in_range(value, 0, 10, "An average number of technologies per firm")
+        raise expect.NotYet(_("the number is below one: divide the technologies by the "
+                              "firms, not the firms by the technologies."))
+    expect.in_range(value, 0, 10, _("An average number of technologies per firm"))
     expect.close(value, f["tech_2021"] / f["firms_2021"],
-                 "use the technologies and the firms of the 2021 survey (not the 2022 "
-                 "figures).")
+                 _("use the technologies and the firms of the 2021 survey (not the 2022 "
+                   "figures)."))
 
 
 @auto("6.2", variable="matching", points=2,
       expected=lambda: [_matching()["density"], _matching()["per_korean_firm"]])
 def test_matching(answer):
     expected = _matching()
-    got = expect.mapping_with(answer, expected, "the dict has no key(s) {missing}; use "
-                              "exactly the keys the question names.")
+    got = expect.mapping_with(answer, expected, _("the dict has no key(s) {missing}; use "
+                                                  "exactly the keys the question names."))
     density = expect.number(got["density"])
-    expect.in_range(density, 0, 1, "A density (a share of the possible pairs)")
+    expect.in_range(density, 0, 1, _("A density (a share of the possible pairs)"))
     expect.close(density, expected["density"],
-                 "the possible pairs are every Korean firm with every Vietnamese firm: "
-                 "multiply the two group sizes (do not add them).")
+                 _("the possible pairs are every Korean firm with every Vietnamese firm: "
+                   "multiply the two group sizes (do not add them)."))
     for key, side in (("per_korean_firm", "Korean"), ("per_vietnamese_firm", "Vietnamese")):
         expect.close(expect.number(got[key]), expected[key],
-                     f"every exchange has one {side} firm, so divide all the exchanges by the "
-                     f"number of {side} firms only (not by both groups together).")
+                     _("every exchange has one {side} firm, so divide all the exchanges "
+                       "by the number of {side} firms only (not by both groups together).").format(
+                       side=side))
 
 
 # (exchanges, left, right): the last three are impossible and must raise ValueError.
@@ -81,55 +83,64 @@ def test_density(answer):
     results = expect.function_answer(answer, "density(exchanges, left, right)")
     for (exchanges, left, right), result in zip(DENSITY_PROBES[:INVALID_FROM],
                                                  results[:INVALID_FROM], strict=True):
+        call = f"density({exchanges}, {left}, {right})"
         if "raised" in result:
-            raise expect.NotYet(f"density({exchanges}, {left}, {right}) raised an error, but "
-                                f"these inputs are valid: {result['raised']}")
+            raise expect.NotYet(_("{call} raised an error,"
+                                  " but these inputs are valid: {raised}").format(
+                                  call=call, raised=result['raised']))
         if result["ok"] is None:
-            raise expect.NotYet(f"density({exchanges}, {left}, {right}) returned None: "
-                                "did you forget the `return`?")
+            raise expect.NotYet(_("{call} returned None: "
+                                  "did you forget the `return`?").format(
+                                  call=call))
         value = expect.number(result["ok"])
         expect.close(value, exchanges / (left * right),
-                     f"density({exchanges}, {left}, {right}) is not right: divide the "
-                     "exchanges by the number of possible pairs, left × right.", abs_=1e-9)
-    reasons = ("more exchanges than possible pairs", "a group with no firms",
-               "a negative number of exchanges")
+                     _("{call} is not right: divide the "
+                       "exchanges by the number of possible pairs, left × right.").format(
+                       call=call), abs_=1e-9)
+    reasons = (_("more exchanges than possible pairs"), _("a group with no firms"),
+               _("a negative number of exchanges"))
     for (exchanges, left, right), result, reason in zip(
             DENSITY_PROBES[INVALID_FROM:], results[INVALID_FROM:], reasons, strict=True):
+        call = f"density({exchanges}, {left}, {right})"
         if "raised" not in result:
-            raise expect.NotYet(f"density({exchanges}, {left}, {right}) should raise a "
-                                f"ValueError ({reason}), but it returned a value.")
+            raise expect.NotYet(_("{call} should raise a "
+                                  "ValueError ({reason}), but it returned a value.").format(
+                                  call=call, reason=reason))
         if not result["raised"].startswith("ValueError"):
             kind = result["raised"].split(":")[0]
-            raise expect.NotYet(f"density({exchanges}, {left}, {right}) raised {kind}; "
-                                f"raise a ValueError on purpose for {reason}, e.g. "
-                                "`raise ValueError(\"...\")`.")
+            raise expect.NotYet(_("{call} raised {kind}; "
+                                  "raise a ValueError on purpose for {reason}, e.g. "
+                                  '`raise ValueError("...")`.').format(
+                                  call=call, kind=kind, reason=reason))
 
 
 @auto("6.4", variable="density_range", points=2, expected=lambda: _density_range()[0])
 def test_density_range(answer):
-    pair = expect.items(answer, "a pair (low, high)")
+    pair = expect.items(answer, _("a pair (low, high)"))
     if len(pair) != 2:
-        raise expect.NotYet("give exactly two numbers: (low, high).")
+        raise expect.NotYet(_("give exactly two numbers: (low, high)."))
     low, high = (expect.number(v) for v in pair)
     for v in (low, high):
         expect.in_range(v, 0, 1, "A density")
     if low > high:
-        raise expect.NotYet("put the smaller density first: (low, high).")
+        raise expect.NotYet(_("put the smaller density first: (low, high)."))
     expected_low, expected_high = _density_range()
-    expect.close(high, expected_high, "the largest density is the one of question 6.2: "
-                 "every exchange a different pair.")
-    expect.close(low, expected_low, "for the smallest number of pairs, every firm on both "
-                 "sides still needs at least one partner. How few pairs can do that? "
-                 "(Fewer than there are firms in the larger group is impossible.)")
+    expect.close(high, expected_high, _("the largest density is the one of question 6.2: "
+                                        "every exchange a different pair."))
+    expect.close(low, expected_low, _("for the smallest number of pairs, every firm on "
+                                      "both sides still needs at least one partner. How "
+                                      "few pairs can do that? (Fewer than there are firms"
+                                      " in the larger group is impossible.)"))
 
 
 @auto("6.5", variable="ax", points=1)
 def test_ladder_chart(answer):
-    chart = expect.bar_chart(answer, 6, "draw one bar per rung of the ladder, all six, with "
-                             "math.nan for the rungs without data.")
+    chart = expect.bar_chart(answer, 6, _("draw one bar per rung of the ladder, all six, "
+                                          "with math.nan for the rungs without data."))
     firms = [fact("kr_firms_2021"), fact("kr_firms_kr_2022")] + [math.nan] * 4
-    expect.bars_show(chart, firms, "the first two rungs are the Korean firms of the 2021 survey "
-                     "and of the 2022 exhibition, the other four math.nan (not reported).",
+    expect.bars_show(chart, firms, _("the first two rungs are the Korean firms of the "
+                                     "2021 survey and of the 2022 exhibition, the other "
+                                     "four math.nan (not reported)."),
                      scales=(1.0,))
 
 

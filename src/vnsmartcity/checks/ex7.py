@@ -15,6 +15,7 @@ import pandas as pd
 
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
+from vnsmartcity.messages import _
 from vnsmartcity.synthetic import SENSORS, sensor_readings
 
 THRESHOLDS = {"pm25": ("above", 50), "water_level": ("above", 80),
@@ -57,7 +58,7 @@ def _silences() -> list[dict]:
     for sensor, group in _readings().sort_values("time").groupby("sensor"):
         gone = group["value"].isna()
         run = (gone != gone.shift()).cumsum()
-        for _, hours in group[gone].groupby(run[gone]):
+        for _run, hours in group[gone].groupby(run[gone]):
             if len(hours) >= SILENCE_HOURS:
                 rows.append({"sensor": sensor, "start": hours["time"].iloc[0],
                              "hours": len(hours)})
@@ -79,18 +80,20 @@ def test_missing(answer):
     expected = readings["value"].isna().groupby(readings["sensor"]).sum()
     absent = [s for s in expected.index if s not in got.index]
     if absent:
-        raise expect.NotYet(f"the Series has no entry for {len(absent)} sensor(s), e.g. "
-                            f"{absent[0]!r}: index it by sensor id and keep every sensor, "
-                            "also those with nothing missing.")
+        raise expect.NotYet(_("the Series has no entry for {n_absent} sensor(s), e.g. "
+                              "{absent!r}: index it by sensor id and keep every sensor, "
+                              "also those with nothing missing.").format(
+                              n_absent=len(absent), absent=absent[0]))
     if len(got) != len(expected):
-        raise expect.NotYet("the Series should have exactly one entry per sensor.")
+        raise expect.NotYet(_("the Series should have exactly one entry per sensor."))
     for sensor, count in expected.items():
         value = _number(got[sensor])
         if value > 168:
-            raise expect.NotYet("a count is larger than the hours in a week: count the "
-                                "missing values (isna), not the rows.")
-        expect.close(value, float(count), f"the count for {sensor!r} is not right: count the "
-                     "readings whose value is missing (isna), per sensor.", abs_=0.01)
+            raise expect.NotYet(_("a count is larger than the hours in a week: count the "
+                                  "missing values (isna), not the rows."))
+        expect.close(value, float(count), _("the count for {sensor!r} is not right: count"
+                                            " the readings whose value is missing (isna),"
+                                            " per sensor.").format(sensor=sensor), abs_=0.01)
 
 
 # (kind, value) -> what is_alert must do; the last one must raise ValueError.
@@ -105,27 +108,32 @@ def test_is_alert(answer):
     for (kind, value), result in zip(ALERT_PROBES[:-1], results[:-1], strict=True):
         call = f"is_alert({kind!r}, {value!r})"
         if "raised" in result:
-            hint = (" Test for a missing value first, with pd.isna(value)."
+            hint = (_(" Test for a missing value first, with pd.isna(value).")
                     if value is None else "")
-            raise expect.NotYet(f"{call} raised an error: {result['raised']}.{hint}")
+            raise expect.NotYet(_("{call} raised an error: {raised}.{hint}").format(
+                                  call=call, raised=result['raised'], hint=hint))
         got = result["ok"]
         if not isinstance(got, bool):
-            raise expect.NotYet(f"{call} did not return True or False; return a boolean "
-                                "(a comparison such as value > limit gives one).")
+            raise expect.NotYet(_("{call} did not return True or False; return a boolean "
+                                  "(a comparison such as value > limit gives one).").format(
+                                  call=call))
         if got != _is_alert(kind, value):
             if value is None:
-                hint = "a missing reading is never an alert."
+                hint = _("a missing reading is never an alert.")
             elif value == THRESHOLDS[kind][1]:
-                hint = "a reading exactly at the threshold is not an alert (use > or <)."
+                hint = _("a reading exactly at the threshold is not an alert (use > or "
+                         "<).")
             elif kind == "traffic_speed":
-                hint = "for traffic speed, the alert is when the speed is BELOW the limit."
+                hint = _("for traffic speed, the alert is when the speed is BELOW the "
+                         "limit.")
             else:
-                hint = f"for {kind}, the alert is when the reading is ABOVE the limit."
-            raise expect.NotYet(f"{call} is not right: {hint}")
+                hint = _("for {kind}, the alert is when the reading is ABOVE the limit.").format(
+                         kind=kind)
+            raise expect.NotYet(_("{call} is not right: {hint}").format(call=call, hint=hint))
     last = results[-1]
     if "raised" not in last or not last["raised"].startswith("ValueError"):
-        raise expect.NotYet("is_alert('noise', 70) should raise a ValueError: 'noise' is not "
-                            "a kind in THRESHOLDS.")
+        raise expect.NotYet(_("is_alert('noise', 70) should raise a ValueError: 'noise' "
+                              "is not a kind in THRESHOLDS."))
 
 
 @auto("7.3", variable="alerts", points=2, expected=lambda: len(_alerts()))
@@ -133,18 +141,20 @@ def test_alerts(answer):
     expected = _alerts()
     table = expect.frame(answer, columns=["time", "sensor", "kind", "value"])
     if len(table) == 0:
-        raise expect.NotYet("the table is empty: keep the rows where is_alert is True.")
+        raise expect.NotYet(_("the table is empty: keep the rows where is_alert is True."))
     values = pd.to_numeric(table["value"], errors="coerce")
     if values.isna().any():
-        raise expect.NotYet("some rows have no value: a missing reading is never an alert.")
+        raise expect.NotYet(_("some rows have no value: a missing reading is never an "
+                              "alert."))
     counts = table["sensor"].value_counts()
     for sensor in SENSORS:
         if int(counts.get(sensor, 0)) != int((expected["sensor"] == sensor).sum()):
-            raise expect.NotYet(f"the number of alerts for {sensor!r} is not right: apply "
-                                "is_alert to every reading (all sensors, all hours).")
+            raise expect.NotYet(_("the number of alerts for {sensor!r} is not right: "
+                                  "apply is_alert to every reading (all sensors, all "
+                                  "hours).").format(sensor=sensor))
     times = pd.to_datetime(table["time"])
     if not times.is_monotonic_increasing:
-        raise expect.NotYet("sort the alerts in time order (sort_values('time')).")
+        raise expect.NotYet(_("sort the alerts in time order (sort_values('time'))."))
 
 
 @auto("7.4", variable="per_day", points=2)
@@ -153,33 +163,37 @@ def test_per_day(answer):
     table = expect.frame(answer)
     absent = [s for s in SENSORS if s not in table.columns]
     if absent:
-        raise expect.NotYet(f"the table has no column for {len(absent)} sensor(s), e.g. "
-                            f"{absent[0]!r}: one column per sensor (all seven), one row per "
-                            "day. Sensors without alerts need a column of zeros (reindex).")
+        raise expect.NotYet(_("the table has no column for {n_absent} sensor(s), e.g. "
+                              "{absent!r}: one column per sensor (all seven), one row per"
+                              " day. Sensors without alerts need a column of zeros "
+                              "(reindex).").format(n_absent=len(absent), absent=absent[0]))
     if len(table) != len(expected):
-        raise expect.NotYet(f"the table has {len(table)} row(s): it needs one per day of the "
-                            "week, including days without alerts (reindex with "
-                            "fill_value=0).")
+        raise expect.NotYet(_("the table has {n_table} row(s): it needs one per day of "
+                              "the week, including days without alerts (reindex with "
+                              "fill_value=0).").format(n_table=len(table)))
     if int(pd.to_numeric(table[list(SENSORS)].stack(), errors="coerce").fillna(-1).sum()) \
             != int(expected.to_numpy().sum()):
-        raise expect.NotYet("the counts do not add up to the number of alerts of question "
-                            "7.3: count alert hours, and use 0 (not NaN) where there are none.")
+        raise expect.NotYet(_("the counts do not add up to the number of alerts of "
+                              "question 7.3: count alert hours, and use 0 (not NaN) where"
+                              " there are none."))
     for sensor in SENSORS:
         got = [_number(v) for v in table[sensor]]
         if got != [float(v) for v in expected[sensor]]:
-            raise expect.NotYet(f"the daily counts for {sensor!r} are not right: put the days "
-                                "in date order, and count by calendar day.")
+            raise expect.NotYet(_("the daily counts for {sensor!r} are not right: put the"
+                                  " days in date order, and count by calendar day.").format(
+                                  sensor=sensor))
 
 
 @auto("7.5", variable="ax", points=1)
 def test_week_chart(answer):
     chart = expect.labelled_chart(answer)
     if chart["bars"] + chart["lines"] + chart["collections"] == 0:
-        raise expect.NotYet("the chart is empty: plot the alerts (bars, lines or points).")
-    text = " ".join(chart[part] for part in ("title", "xlabel", "ylabel")).lower()
-    if "synthetic" not in text:
-        raise expect.NotYet("say in the title that the data are synthetic: a chart is often "
-                            "copied without the notebook around it.")
+        raise expect.NotYet(_("the chart is empty: plot the alerts (bars, lines or "
+                              "points)."))
+    text = " ".join(chart[part] for part in ("title", "xlabel", "ylabel"))
+    if not expect.mentions(text, ("synthetic", "tổng hợp", "giả lập", "mô phỏng")):
+        raise expect.NotYet(_("say in the title that the data are synthetic: a chart is "
+                              "often copied without the notebook around it."))
 
 
 @auto("7.6", variable="silent", points=2, expected=lambda: [r["hours"] for r in _silences()])
@@ -187,43 +201,48 @@ def test_silent(answer):
     expected = _silences()
     table = expect.frame(answer, columns=["sensor", "start", "hours"])
     if len(table) != len(expected):
-        raise expect.NotYet(f"the table has {len(table)} row(s): keep one row per run of "
-                            f"{SILENCE_HOURS} or more consecutive missing hours of one "
-                            "sensor (shorter gaps are not silence alerts).")
+        raise expect.NotYet(_("the table has {n_table} row(s): keep one row per run of "
+                              "{hours} or more consecutive missing hours of one "
+                              "sensor (shorter gaps are not silence alerts).").format(
+                              n_table=len(table), hours=SILENCE_HOURS))
     for row in expected:
         mine = table[table["sensor"] == row["sensor"]]
         if len(mine) != 1:
-            raise expect.NotYet("a sensor that fell silent is missing from the table, or "
-                                "appears twice: group the missing hours by sensor, then by run.")
+            raise expect.NotYet(_("a sensor that fell silent is missing from the table, "
+                                  "or appears twice: group the missing hours by sensor, "
+                                  "then by run."))
         hours = _number(mine["hours"].iloc[0])
         if hours != row["hours"]:
-            raise expect.NotYet(f"the length of the silence of {row['sensor']!r} is not right: "
-                                "count the consecutive missing hours of the run.")
+            raise expect.NotYet(_("the length of the silence of {sensor!r} is not right: "
+                                  "count the consecutive missing hours of the run.").format(
+                                  sensor=row['sensor']))
         try:
             start = pd.Timestamp(mine["start"].iloc[0])
         except (TypeError, ValueError) as error:
-            raise expect.NotYet("`start` should be the time of the first missing hour "
-                                "(a timestamp from the `time` column).") from error
+            raise expect.NotYet(_("`start` should be the time of the first missing hour "
+                                  "(a timestamp from the `time` column).")) from error
         if start != row["start"]:
-            raise expect.NotYet(f"the start of the silence of {row['sensor']!r} is not right: "
-                                "use the time of the first missing hour of the run.")
+            raise expect.NotYet(_("the start of the silence of {sensor!r} is not right: "
+                                  "use the time of the first missing hour of the run.").format(
+                                  sensor=row['sensor']))
 
 
 @auto("7.7", variable="pm25_alerts", points=1,
       expected=lambda: [float(v) for v in _pm25_counts().values()])
 def test_pm25_alerts(answer):
     expected = _pm25_counts()
-    got = expect.mapping_with(answer, PM25_LIMITS, "the dict has no key {first}: use the "
-                              "thresholds 15, 50 and 75 as keys (numbers, not text).")
+    got = expect.mapping_with(answer, PM25_LIMITS, _("the dict has no key {first}: use "
+                                                     "the thresholds 15, 50 and 75 as "
+                                                     "keys (numbers, not text)."))
     counts = [expect.number(got[limit]) for limit in PM25_LIMITS]
     if not counts[0] >= counts[1] >= counts[2]:
-        raise expect.NotYet("a higher threshold cannot raise more alerts than a lower one: "
-                            "count the readings ABOVE each threshold.")
+        raise expect.NotYet(_("a higher threshold cannot raise more alerts than a lower "
+                              "one: count the readings ABOVE each threshold."))
     for limit, count in zip(PM25_LIMITS, counts, strict=True):
         if count != expected[limit]:
-            raise expect.NotYet(f"the count for {limit} µg/m³ is not right: count the PM2.5 "
-                                "readings of all three stations strictly above it (missing "
-                                "readings do not count).")
+            raise expect.NotYet(_("the count for {limit} µg/m³ is not right: count the "
+                                  "PM2.5 readings of all three stations strictly above it"
+                                  " (missing readings do not count).").format(limit=limit))
 
 
 written("7.8", points=4, rubric="""

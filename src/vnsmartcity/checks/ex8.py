@@ -14,6 +14,7 @@ import pandas as pd
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
 from vnsmartcity.coursedata import load
+from vnsmartcity.messages import _
 from vnsmartcity.synthetic import INDICATORS, fictional_cities
 
 SCHEMES = {
@@ -69,25 +70,28 @@ def test_normalised(answer):
     table = expect.frame(answer, columns=list(INDICATORS), rows=len(expected))
     absent = [city for city in expected.index if city not in list(table.index)]
     if absent:
-        raise expect.NotYet(f"the index should be the cities, as in `cities`; {absent[0]!r} "
-                            "is not in it.")
+        raise expect.NotYet(_("the index should be the cities, as in `cities`; {absent!r}"
+                              " is not in it.").format(absent=absent[0]))
     for indicator in INDICATORS:
         got = [_number(table.loc[city, indicator]) for city in expected.index]
         if min(got) < -1e-9 or max(got) > 1 + 1e-9:
-            raise expect.NotYet(f"the column {indicator!r} has values outside 0 to 1: "
-                                "subtract the minimum and divide by (max - min).")
+            raise expect.NotYet(_("the column {indicator!r} has values outside 0 to 1: "
+                                  "subtract the minimum and divide by (max - min).").format(
+                                  indicator=indicator))
         right = [float(v) for v in expected[indicator]]
         if all(abs(g - r) < 1e-6 for g, r in zip(got, right, strict=True)):
             continue
         flipped = [1 - r for r in right]
         if all(abs(g - f) < 1e-6 for g, f in zip(got, flipped, strict=True)):
             if indicator in LOWER_IS_BETTER:
-                raise expect.NotYet(f"for {indicator!r} lower is better, so the best city (the "
-                                    "lowest value) should get 1: use (max - x) / (max - min).")
-            raise expect.NotYet(f"{indicator!r} is flipped, but for it higher is better: use "
-                                "(x - min) / (max - min).")
-        raise expect.NotYet(f"the column {indicator!r} is not right: rescale each column with "
-                            "its own minimum and maximum over the six cities.")
+                raise expect.NotYet(_("for {indicator!r} lower is better, so the best "
+                                      "city (the lowest value) should get 1: use (max - "
+                                      "x) / (max - min).").format(indicator=indicator))
+            raise expect.NotYet(_("{indicator!r} is flipped, but for it higher is better:"
+                                  " use (x - min) / (max - min).").format(indicator=indicator))
+        raise expect.NotYet(_("the column {indicator!r} is not right: rescale each column"
+                              " with its own minimum and maximum over the six cities.").format(
+                              indicator=indicator))
 
 
 PROBE_WEIGHTS = (
@@ -105,35 +109,38 @@ def test_rank_cities(answer):
     for (weights,), result in zip(PROBE_WEIGHTS, results, strict=True):
         call = f"rank_cities({weights})"
         if result is None:
-            raise expect.NotYet(f"{call} returned None: did you forget the `return`?")
+            raise expect.NotYet(_("{call} returned None: did you forget the `return`?").format(
+                                  call=call))
         got = expect.series(result)
         expected = _scores(weights)
         if sorted(map(str, got.index)) != sorted(expected.index):
-            raise expect.NotYet(f"{call} should return a Series indexed by the six cities "
-                                "(the index of `normalised`).")
+            raise expect.NotYet(_("{call} should return a Series indexed by the six "
+                                  "cities (the index of `normalised`).").format(call=call))
         values = [_number(v) for v in got]
         if any(v < -1e-9 or v > 1 + 1e-9 for v in values):
-            raise expect.NotYet(f"{call} gives scores outside 0 to 1: divide the weighted sum "
-                                "by the sum of the weights.")
+            raise expect.NotYet(_("{call} gives scores outside 0 to 1: divide the "
+                                  "weighted sum by the sum of the weights.").format(call=call))
         for city, value in zip(got.index, values, strict=True):
             expect.close(value, float(expected[city]),
-                         f"the scores of {call} are not right: multiply each normalised "
-                         "indicator by its weight, add them up, divide by the sum of the "
-                         "weights (and check `normalised` with question 8.1).", abs_=1e-6)
+                         _("the scores of {call} are not right: multiply each normalised "
+                           "indicator by its weight, add them up, divide by the sum of "
+                           "the weights (and check `normalised` with question 8.1).").format(
+                           call=call), abs_=1e-6)
         if values != sorted(values, reverse=True):
-            raise expect.NotYet("sort the Series from the highest score to the lowest "
-                                "(sort_values(ascending=False)).")
+            raise expect.NotYet(_("sort the Series from the highest score to the lowest "
+                                  "(sort_values(ascending=False))."))
 
 
 @auto("8.3", variable="ax", points=1)
 def test_score_chart(answer):
-    chart = expect.bar_chart(answer, len(fictional_cities()), "draw one bar per city.")
-    text = " ".join(chart[part] for part in ("title", "xlabel", "ylabel")).lower()
-    if "fictional" not in text:
-        raise expect.NotYet("say in the title that the cities are fictional: a chart is often "
-                            "copied without the notebook around it.")
-    expect.bars_show(chart, _scores(PROBE_WEIGHTS[0][0]).tolist(), "each bar is one city's "
-                     "score with equal weights (rank_cities of question 8.2).", scales=(1.0,))
+    chart = expect.bar_chart(answer, len(fictional_cities()), _("draw one bar per city."))
+    text = " ".join(chart[part] for part in ("title", "xlabel", "ylabel"))
+    if not expect.mentions(text, ("fictional", "hư cấu", "giả định", "giả tưởng")):
+        raise expect.NotYet(_("say in the title that the cities are fictional: a chart is"
+                              " often copied without the notebook around it."))
+    expect.bars_show(chart, _scores(PROBE_WEIGHTS[0][0]).tolist(),
+                     _("each bar is one city's score with equal weights (rank_cities of "
+                       "question 8.2)."), scales=(1.0,))
 
 
 @auto("8.4", variable="ranks", points=2)
@@ -142,30 +149,36 @@ def test_ranks(answer):
     table = expect.frame(answer, columns=list(SCHEMES), rows=len(expected))
     absent = [city for city in expected.index if city not in list(table.index)]
     if absent:
-        raise expect.NotYet(f"the index should be the cities; {absent[0]!r} is not in it.")
+        raise expect.NotYet(_("the index should be the cities; {absent!r} is not in it.").format(
+                              absent=absent[0]))
     for scheme in SCHEMES:
         got = {city: _number(table.loc[city, scheme]) for city in expected.index}
         if sorted(got.values()) != [1, 2, 3, 4, 5, 6]:
-            raise expect.NotYet(f"the column {scheme!r} should hold the ranks 1 to 6, once each "
-                                "(rank(ascending=False), so that the highest score is 1).")
+            raise expect.NotYet(_("the column {scheme!r} should hold the ranks 1 to 6, "
+                                  "once each (rank(ascending=False), so that the highest "
+                                  "score is 1).").format(scheme=scheme))
         if any(got[city] != expected.loc[city, scheme] for city in expected.index):
             if all(got[city] == 7 - expected.loc[city, scheme] for city in expected.index):
-                raise expect.NotYet(f"the ranks in {scheme!r} run the wrong way: 1 is the "
-                                    "highest score.")
-            raise expect.NotYet(f"the ranks in {scheme!r} are not right: score the cities with "
-                                "rank_cities(SCHEMES[name]) for each set of weights.")
+                raise expect.NotYet(_("the ranks in {scheme!r} run the wrong way: 1 is "
+                                      "the highest score.").format(scheme=scheme))
+            raise expect.NotYet(_("the ranks in {scheme!r} are not right: score the "
+                                  "cities with rank_cities(SCHEMES[name]) for each set of"
+                                  " weights.").format(scheme=scheme))
 
 
 @auto("8.6", variable="per_year", points=1, expected=_per_year)
 def test_per_year(answer):
     value = expect.number(answer)
     if value < 0:
-        raise expect.NotYet("the pace is negative: subtract the 2020 figure from the 2022 one.")
+        raise expect.NotYet(_("the pace is negative: subtract the 2020 figure from the "
+                              "2022 one."))
     expected = _per_year()
     if abs(value - expected / 12) < 0.02 * expected / 12 or abs(value - expected / 365.25) < 0.01:
-        raise expect.NotYet("express the time in years (days / 365.25), not in months or days.")
-    expect.close(value, expected, "use the difference of the two values, and the number of "
-                 "days between the two as_of dates divided by 365.25.", rel=0.01)
+        raise expect.NotYet(_("express the time in years (days / 365.25), not in months "
+                              "or days."))
+    expect.close(value, expected, _("use the difference of the two values, and the number"
+                                    " of days between the two as_of dates divided by "
+                                    "365.25."), rel=0.01)
 
 
 written("8.5", points=3, rubric="""

@@ -9,6 +9,7 @@ import pandas as pd
 from vnsmartcity.check import expect
 from vnsmartcity.check.spec import auto, written
 from vnsmartcity.coursedata import load
+from vnsmartcity.messages import _
 
 # From the decision that plans or sets up a centre to the day the centre runs.
 CENTRES = {
@@ -41,18 +42,21 @@ def test_days_between(answer):
         want = _days(start, end)
         if want is None:
             if result is not None:
-                raise expect.NotYet("when an event is known only to the year, return None: "
-                                    "a count of days would claim a precision the data lack "
-                                    "(look at `date_precision`).")
+                raise expect.NotYet(_("when an event is known only to the year, return "
+                                      "None: a count of days would claim a precision the "
+                                      "data lack (look at `date_precision`)."))
             continue
         if result is None:
-            raise expect.NotYet("your function returned None for two events known to the day.")
+            raise expect.NotYet(_("your function returned None for two events known to "
+                                  "the day."))
         value = expect.number(result)
         if want < 0 <= value:
-            raise expect.NotYet("when the second event comes first, the number of days is "
-                                "negative: subtract the start date from the end date.")
-        expect.close(value, want, "count the days from the first event's date to the "
-                     "second's: parse both with pd.Timestamp and take .days of the difference.")
+            raise expect.NotYet(_("when the second event comes first, the number of days "
+                                  "is negative: subtract the start date from the end "
+                                  "date."))
+        expect.close(value, want, _("count the days from the first event's date to the "
+                                    "second's: parse both with pd.Timestamp and take "
+                                    ".days of the difference."))
 
 
 @auto("9.2", variable="days_to_centre", points=2,
@@ -60,14 +64,16 @@ def test_days_between(answer):
 def test_days_to_centre(answer):
     got = expect.mapping(answer)
     if set(got) != set(CENTRES):
-        raise expect.NotYet(f"the dict should have exactly the keys {sorted(CENTRES)}, as in "
-                            "the CENTRES table of the first cell.")
+        raise expect.NotYet(_("the dict should have exactly the keys {keys}, as in the "
+                              "CENTRES table of the first cell.").format(
+                              keys=sorted(CENTRES)))
     for case, pair in CENTRES.items():
         value = expect.number(got[case])
         if value < 0:
-            raise expect.NotYet(f"{case}: a negative number of days; the plan comes first.")
-        expect.close(value, _days(*pair), f"{case}: use days_between on the two event ids "
-                     "that CENTRES gives for it.")
+            raise expect.NotYet(_("{case}: a negative number of days; the plan comes "
+                                  "first.").format(case=case))
+        expect.close(value, _days(*pair), _("{case}: use days_between on the two event "
+                                            "ids that CENTRES gives for it.").format(case=case))
 
 
 @auto("9.3", variable="report_growth", points=1,
@@ -75,10 +81,11 @@ def test_days_to_centre(answer):
 def test_report_growth(answer):
     value = expect.number(answer)
     if value < 1:
-        raise expect.NotYet("the ratio is below 1: divide the 2025 count by the 2023 count.")
+        raise expect.NotYet(_("the ratio is below 1: divide the 2025 count by the 2023 "
+                              "count."))
     expect.close(value, _ratio("hue_reports_2025", "hue_reports_2023"),
-                 "divide the value of hue_reports_2025 by the value of hue_reports_2023 "
-                 "(read both from the facts table).")
+                 _("divide the value of hue_reports_2025 by the value of hue_reports_2023"
+                   " (read both from the facts table)."))
 
 
 @auto("9.4", variable="vn_share_ascn", points=1,
@@ -87,15 +94,15 @@ def test_vn_share_ascn(answer):
     value = expect.number(answer)
     expect.in_range(value, 0, 1, "A share")
     expect.close(value, _ratio("ascn_vn_cities", "ascn_cities"),
-                 "divide the Vietnamese pilot cities by all pilot cities of the network, as a "
-                 "fraction (use value and of_total of ascn_vn_cities).")
+                 _("divide the Vietnamese pilot cities by all pilot cities of the "
+                   "network, as a fraction (use value and of_total of ascn_vn_cities)."))
 
 
 @auto("9.5", variable="ax", points=1)
 def test_centre_chart(answer):
     chart = expect.labelled_chart(answer)
     if chart["bars"] != len(CENTRES):
-        raise expect.NotYet("draw one bar per city of question 9.2.")
+        raise expect.NotYet(_("draw one bar per city of question 9.2."))
 
 
 written("9.6", points=3, rubric="""

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import vnsmartcity
 
-FOLDERS = ("check", "checks", "grading", "data")
+FOLDERS = ("check", "checks", "grading", "data", "locale")
 STARTUP_NAMES = ("sitecustomize.py", "usercustomize.py")
 SYSTEM_SITE = "/usr/lib/python3"
 PACKAGE = Path(vnsmartcity.__file__).resolve().parent

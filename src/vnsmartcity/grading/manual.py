@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnsmartcity.grading.csvfile import CsvProblem, parse_number, read_rows
+from vnsmartcity.messages import DEFAULT, _, language
 
 MANUAL = "manual"
 COLUMNS = ("student", "exercise", "question", "points")
@@ -77,10 +78,11 @@ def read(out: Path) -> list[Mark]:
 
 def merge(results: list[dict], marks: list[Mark]) -> None:
     """Put each usable mark into its written question's row; warn about the others."""
-    rows = {}
+    rows, languages = {}, {}
     for result in results:
         for row in result["rows"]:
             rows[(result["student"], result["exercise"], row["question"])] = row
+            languages[id(row)] = result.get("lang", DEFAULT)
     for mark in marks:
         where = f"manual.csv line {mark.line} ({mark.student}, {mark.exercise}, {mark.question})"
         row = rows.get((mark.student, mark.exercise, mark.question))
@@ -97,5 +99,6 @@ def merge(results: list[dict], marks: list[Mark]) -> None:
                  "the question's maximum; correct the mark (it is not used)")
         else:
             row["points"] = mark.points
-            row["message"] = "written answer: marked by your instructor"
+            with language(languages[id(row)]):
+                row["message"] = _("written answer: marked by your instructor")
             row["marked"] = True

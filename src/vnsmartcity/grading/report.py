@@ -23,6 +23,7 @@ from vnsmartcity.grading.choose import one_per_exercise
 from vnsmartcity.grading.csvfile import write_text
 from vnsmartcity.grading.lms import clean_id
 from vnsmartcity.grading.manual import MANUAL
+from vnsmartcity.messages import DEFAULT, _, language
 
 GRADEBOOK = ["student", "name", "exercise", "question", "points", "max_points", "status",
              "message", "late", "file"]
@@ -95,45 +96,63 @@ SYMBOL = {"passed": "✅", "failed": "❌", "error": "⚠️", "timeout": "⏱�
           "invalid": "🚫"}
 
 
+def status_name(status: str) -> str:
+    """A row's status as the student reads it (the gradebook keeps the English codes)."""
+    return {"passed": _("passed"), "failed": _("failed"), "error": _("error"),
+            "timeout": _("timeout"), "manual": _("manual"), "invalid": _("invalid")
+            }.get(status, status)
+
+
 def feedback(result: dict) -> str:
+    """The student's page, in the language of the student's notebook (``result["lang"]``)."""
+    with language(result.get("lang", DEFAULT)):
+        return _feedback(result)
+
+
+def _feedback(result: dict) -> str:
     """The student's page: what passed, what did not and why; never an expected value."""
     rows = sorted(result["rows"], key=lambda r: question_order(r["question"]))
     auto = [r for r in rows if r["status"] != MANUAL]
     written = [r for r in rows if r["status"] == MANUAL]
     who = result.get("name") or result["student"]
-    lines = [f"# Feedback on {result['exercise']} for {who}", "",
-             f"Graded file: `{result['source']}`", ""]
+    lines = [_("# Feedback on {exercise} for {who}").format(
+               exercise=result['exercise'], who=who), "",
+             _("Graded file: `{source}`").format(source=result["source"]), ""]
     earned = sum(r["points"] for r in auto)
-    lines.append(f"Automatically checked questions: **{number(earned)} of "
-                 f"{number(sum(r['max_points'] for r in auto))} points**.")
+    lines.append(_("Automatically checked questions: **{earned} of {total} points**.").format(
+        earned=number(earned), total=number(sum(r["max_points"] for r in auto))))
     if written and all(r.get("marked") for r in written):
         marked = number(sum(r["points"] for r in written))
-        lines.append(f"Written questions, marked by your instructor: **{marked} of "
-                     f"{number(sum(r['max_points'] for r in written))} points**. In all: "
-                     f"**{number(sum(r['points'] for r in rows))} of "
-                     f"{number(sum(r['max_points'] for r in rows))} points**.")
+        lines.append(_("Written questions, marked by your instructor: **{marked} of "
+                       "{written} points**. In all: **{earned} of {total} points**.").format(
+            marked=marked, written=number(sum(r["max_points"] for r in written)),
+            earned=number(sum(r["points"] for r in rows)),
+            total=number(sum(r["max_points"] for r in rows))))
     elif written:
-        lines.append(f"Written questions ({number(sum(r['max_points'] for r in written))} "
-                     "points) are graded by your instructor.")
-    lines += ["", "| Question | Points | Result |", "|---|---|---|"]
+        lines.append(_("Written questions ({written} points) are graded by your "
+                       "instructor.").format(written=number(sum(r["max_points"] for r in written))))
+    lines += ["", _("| Question | Points | Result |"), "|---|---|---|"]
     for row in rows:
-        lines.append(f"| {row['question']} | {number(row['points'])} of "
-                     f"{number(row['max_points'])} | {SYMBOL.get(row['status'], '')} "
-                     f"{row['status']} |")
+        lines.append(_("| {question} | {points} of {max_points} | {symbol} {status} |").format(
+            question=row["question"], points=number(row["points"]),
+            max_points=number(row["max_points"]), symbol=SYMBOL.get(row["status"], ""),
+            status=status_name(row["status"])))
     todo = [r for r in rows if r["status"] not in ("passed", MANUAL)]
     if todo:
-        lines += ["", "## What to look at", ""]
+        lines += ["", _("## What to look at"), ""]
         for row in todo:
-            lines.append(f"- **Question {row['question']}**: {row['message']}")
+            lines.append(_("- **Question {question}**: {message}").format(
+                question=row["question"], message=row["message"]))
     done = [r for r in rows if r["status"] == "passed"]
     if done:
-        lines += ["", "## Correct", "", ", ".join(f"Question {r['question']}" for r in done)
-                  + ": well done."]
+        lines += ["", _("## Correct"), "", _("{questions}: well done.").format(
+            questions=", ".join(_("Question {question}").format(question=r["question"])
+                                for r in done))]
     if result.get("notes"):
-        lines += ["", "## About your notebook's run", ""]
+        lines += ["", _("## About your notebook's run"), ""]
         lines += [f"- {note}" for note in result["notes"]]
-    lines += ["", "Run the notebook from the top (Kernel > Restart & Run All) before handing it "
-              "in: the grader runs it that way, in a fresh Python.", ""]
+    lines += ["", _("Run the notebook from the top (Kernel > Restart & Run All) before "
+                    "handing it in: the grader runs it that way, in a fresh Python."), ""]
     return "\n".join(lines)
 
 

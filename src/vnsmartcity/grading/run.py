@@ -46,7 +46,9 @@ from vnsmartcity.grading import (
 from vnsmartcity.grading.collect import Submission, collect
 from vnsmartcity.grading.execute import KERNEL_STARTUP, UNISOLATED, Isolation, execute
 from vnsmartcity.grading.kernel import Limits
+from vnsmartcity.grading.language import submission_language
 from vnsmartcity.grading.pool import Pool
+from vnsmartcity.messages import DEFAULT, _, language
 
 UNKNOWN = "unknown"
 WORKER_MEMORY = 4 * 2**30  # address space of a worker (a notebook's messages live there)
@@ -59,12 +61,13 @@ def _rows(outcomes: list) -> list[dict]:
              "status": o.status, "message": o.message} for o in outcomes]
 
 
-def _invalid_result(item: Submission, exercise: str | None, message: str) -> dict:
+def _invalid_result(item: Submission, exercise: str | None, message: str,
+                    lang: str = DEFAULT) -> dict:
     if exercise is not None and re.fullmatch(r"ex\d+", exercise):
         try:
             rows = _rows(score.invalid(questions(exercise), message))
             return {"student": item.student, "exercise": exercise, "source": item.label,
-                    "rows": rows, "notes": []}
+                    "rows": rows, "notes": [], "lang": lang}
         except ModuleNotFoundError:
             pass
     row = {"question": item.path.name, "points": 0.0, "max_points": 0.0,
@@ -95,16 +98,18 @@ def grade_one(item: Submission, limits: Limits, root: Path | None = None,
         try:
             nb, exercise, notes = validate.read(item.path, item.exercise)
         except validate.Invalid as invalid:
-            return _invalid_result(item, invalid.exercise, str(invalid))
+            return _invalid_result(item, invalid.exercise, str(invalid), invalid.lang)
         listed = questions(exercise)
         wanted = {q.qid: (q.variable, q.probes) for q in listed if not q.is_written}
+        lang = submission_language(nb)
         run = execute(nb, wanted, limits, name=item.path.name, root=root, isolation=isolation)
-        outcomes = score.outcomes(listed, run, limits.timeout, limits.wall)
-        events = [*run.events, *([run.stopped] if run.stopped else [])]
-        notes += [score.describe(e, limits.wall if e.detail == "notebook time limit"
-                                 else limits.timeout) + "." for e in events]
+        with language(lang):
+            outcomes = score.outcomes(listed, run, limits.timeout, limits.wall)
+            events = [*run.events, *([run.stopped] if run.stopped else [])]
+            notes += [score.describe(e, limits.wall if e.detail == "notebook time limit"
+                                     else limits.timeout) + "." for e in events]
         return {"student": item.student, "exercise": exercise, "source": item.label,
-                "rows": _rows(outcomes), "notes": notes}
+                "rows": _rows(outcomes), "notes": notes, "lang": lang}
     except Exception as error:  # a bug in the grader must not cost the class its grades
         return _failed(item, f"not graded: the grader failed on this notebook "
                              f"({type(error).__name__}); ask your instructor.")
@@ -174,9 +179,11 @@ def _isolation() -> Isolation:
 
 def _mark_unsandboxed(result: dict) -> dict:
     """Say in the gradebook and the feedback that this result was not sandboxed."""
-    rows = [dict(row, message=f"{row['message']} ({UNSANDBOXED})") for row in result["rows"]]
-    notes = [*result.get("notes", []), f"This notebook was {UNSANDBOXED}."]
-    return dict(result, rows=rows, notes=notes)
+    with language(result.get("lang", DEFAULT)):
+        said = _("graded without a sandbox")
+        note = _("This notebook was graded without a sandbox.")
+    rows = [dict(row, message=f"{row['message']} ({said})") for row in result["rows"]]
+    return dict(result, rows=rows, notes=[*result.get("notes", []), note])
 
 
 def grade(submissions: list[Path], out: Path, jobs: int = os.cpu_count() or 1,

@@ -21,75 +21,89 @@ from vnsmartcity.check.outcome import ERROR, FAILED, INVALID, TIMEOUT, Outcome, 
 from vnsmartcity.check.spec import Question
 from vnsmartcity.grading import extract
 from vnsmartcity.grading.execute import CellEvent, Run
+from vnsmartcity.messages import _
 
 
 def where(event: CellEvent) -> str:
     """How a cell is named to the student: its position and first line."""
-    return f"cell {event.cell} (`{event.head}`)" if event.head else f"cell {event.cell}"
+    if event.head:
+        return _("cell {cell} (`{head}`)").format(cell=event.cell, head=event.head)
+    return _("cell {cell}").format(cell=event.cell)
 
 
 def describe(event: CellEvent, limit: float) -> str:
     """One sentence about what happened in a cell, for messages and feedback."""
     if event.kind == "error":
-        return f"{where(event)} raised {event.detail}"
+        return _("{where} raised {detail}").format(where=where(event), detail=event.detail)
     if event.kind == "truncated":
-        return f"{where(event)} printed a lot; its output was cut short (no effect on grades)"
+        return _("{where} printed a lot; its output was cut short (no effect on grades)").format(
+                 where=where(event))
     if event.kind == "timeout" and event.detail == "notebook time limit":
-        return (f"the notebook reached its total time limit ({limit:g} s) at {where(event)}, "
-                "and was stopped there")
+        return (_("the notebook reached its total time limit ({limit:g} s) at {where}, "
+                  "and was stopped there").format(limit=limit, where=where(event)))
     if event.kind == "timeout" and event.detail:
-        return f"{where(event)} ran over the time limit and {event.detail}; the run stopped there"
+        return _("{where} ran over the time limit and {detail}; the run stopped there").format(
+                 where=where(event), detail=event.detail)
     if event.kind == "timeout":
-        return f"{where(event)} ran over the time limit per cell and was interrupted"
+        return _("{where} ran over the time limit per cell and was interrupted").format(
+                 where=where(event))
     if event.kind == "died" and event.detail:
-        return f"{where(event)}: {event.detail}, which stopped the notebook there"
+        return _("{where}: {detail}, which stopped the notebook there").format(
+                 where=where(event), detail=event.detail)
     if event.kind == "died":
-        return (f"the notebook's Python process stopped at {where(event)} (the code exited, "
-                "was killed, or crashed, e.g. by using too much memory)")
+        return (_("the notebook's Python process stopped at {where} (the code exited, was"
+                  " killed, or crashed, e.g. by using too much memory)").format(
+                  where=where(event)))
     if event.kind == "broken":
-        return (f"the notebook's Python process stopped answering the grader properly at "
-                f"{where(event)} ({event.detail}; did the code replace parts of Python, such "
-                "as `json`?), and the run stopped there")
-    return f"the notebook could not be run ({event.detail})"
+        return (_("the notebook's Python process stopped answering the grader properly at"
+                  " {where} ({detail}; did the code replace parts of Python, such as "
+                  "`json`?), and the run stopped there").format(
+                  where=where(event), detail=event.detail))
+    return _("the notebook could not be run ({detail})").format(detail=event.detail)
 
 
 def _unanswered(question: Question, run: Run, cell_limit: float, wall: float) -> Outcome:
-    missing = f"`{question.variable}` was computed"
+    missing = _("`{variable}` was computed").format(variable=question.variable)
     stop = run.stopped
     hung = run.hung.get(question.qid)
     if hung is not None:
         return Outcome(question.qid, TIMEOUT, 0, question.points,
-                       f"not graded: your function `{question.variable}` did not return within "
-                       f"{cell_limit:g} s on a test input (checked after {where(hung)}).")
+                       _("not graded: your function `{variable}` did not return within "
+                         "{cell_limit:g} s on a test input (checked after {where}).").format(
+                         variable=question.variable, cell_limit=cell_limit, where=where(hung)))
     if stop is not None and stop.kind == "timeout":
         limit = wall if stop.detail == "notebook time limit" else cell_limit
         return Outcome(question.qid, TIMEOUT, 0, question.points,
-                       f"not graded: {describe(stop, limit)} before {missing}.")
+                       _("not graded: {describe} before {missing}.").format(
+                         describe=describe(stop, limit), missing=missing))
     if stop is not None:
         return Outcome(question.qid, ERROR, 0, question.points,
-                       f"not graded: {describe(stop, wall)}, before {missing}.")
+                       _("not graded: {describe}, before {missing}.").format(
+                         describe=describe(stop, wall), missing=missing))
     timeouts = [e for e in run.events if e.kind == "timeout"]
     if timeouts:
         return Outcome(question.qid, TIMEOUT, 0, question.points,
-                       f"not graded: {describe(timeouts[0], cell_limit)}, and "
-                       f"`{question.variable}` was never computed.")
+                       _("not graded: {describe}, and `{variable}` was never computed.").format(
+                         describe=describe(timeouts[0], cell_limit), variable=question.variable))
     errors = [e for e in run.events if e.kind == "error"]
     if errors:
         return Outcome(question.qid, ERROR, 0, question.points,
-                       f"not graded: `{question.variable}` was never computed; "
-                       f"{describe(errors[0], cell_limit)}. Fix it and "
-                       "run the whole notebook from the top.")
+                       _("not graded: `{variable}` was never computed; {describe}. Fix it"
+                         " and run the whole notebook from the top.").format(
+                         variable=question.variable, describe=describe(errors[0], cell_limit)))
     return evaluate(question, {"__missing__": question.variable})
 
 
 def _answered(question: Question, answer: Any, run: Run) -> Outcome:
     if extract.too_large(answer):
         return Outcome(question.qid, FAILED, 0, question.points,
-                       f"not yet: `{question.variable}` is far too large to be the answer.")
+                       _("not yet: `{variable}` is far too large to be the answer.").format(
+                         variable=question.variable))
     outcome = evaluate(question, answer)
     if outcome.status == FAILED and run.stopped is not None:
         outcome = Outcome(outcome.qid, outcome.status, 0, outcome.max_points,
-                          outcome.message + " (The notebook stopped early; see the notes.)")
+                          outcome.message + _(" (The notebook stopped early; see the "
+                                              "notes.)"))
     return outcome
 
 

@@ -23,6 +23,8 @@ import nbformat
 from nbformat import NotebookNode
 
 from vnsmartcity.check.spec import exercises
+from vnsmartcity.grading.language import submission_language
+from vnsmartcity.messages import DEFAULT, _, language
 from vnsmartcity.release import NotAnExercise, exercise_id
 
 CELL_ID = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
@@ -35,6 +37,7 @@ class Invalid(Exception):
     def __init__(self, message: str, exercise: str | None = None) -> None:
         super().__init__(message)
         self.exercise = exercise
+        self.lang = DEFAULT  # of the message: the notebook's, once it could be read
 
 
 EXPLICIT = re.compile(r"(?<![A-Za-z0-9])ex0*(\d+)(?!\d)", re.IGNORECASE)
@@ -88,11 +91,11 @@ def _repair_ids(nb: NotebookNode) -> list[str]:
                 cell["id"] = candidate
                 seen.add(candidate)
     if missing:
-        notes.append(f"{missing} cell(s) had no valid cell id; the grader gave them one "
-                     "and graded the notebook.")
+        notes.append(_("{missing} cell(s) had no valid cell id; the grader gave them one "
+                       "and graded the notebook.").format(missing=missing))
     if duplicated:
-        notes.append(f"{duplicated} cell(s) repeated the id of another cell; the grader "
-                     "renumbered them and graded the notebook.")
+        notes.append(_("{duplicated} cell(s) repeated the id of another cell; the grader "
+                       "renumbered them and graded the notebook.").format(duplicated=duplicated))
     return notes
 
 
@@ -140,28 +143,42 @@ def read(path: Path, default: str | None = None) -> tuple[NotebookNode, str, lis
                           f"({type(error).__name__}).") from None
         if not isinstance(nb.get("cells"), list) or not isinstance(nb.get("metadata"), dict):
             raise Invalid("not a valid notebook: it has no list of cells.")
-        notes = _repair_ids(nb)
-        try:
-            nbformat.validate(nb)
-        except nbformat.ValidationError as error:
-            message = str(error.message) if hasattr(error, "message") else str(error)
-            raise Invalid(f"not a valid notebook: {message[:200]}. Open it in Jupyter, "
-                          "save it, and hand it in again.") from None
-        meta = nb.metadata.get("vnsmartcity")
-        exercise = meta.get("exercise") if isinstance(meta, dict) else None
-        exercise = exercise if isinstance(exercise, str) else named
-        if exercise is None:
-            raise Invalid("could not tell which exercise this notebook is: it has no exercise "
-                          "id in its metadata and its file name does not name one "
-                          "(keep the release's name, e.g. ex03-provinces.ipynb).")
+        lang = submission_language(nb)
+        with language(lang):
+            try:
+                return _checked(nb, path, named)
+            except Invalid as error:
+                error.lang = lang
+                raise
     except Invalid as error:
         error.exercise = error.exercise or named
         raise
+
+
+def _checked(nb: NotebookNode, path: Path, named: str | None) -> tuple[NotebookNode, str,
+                                                                        list[str]]:
+    """The checks of a readable notebook, in its own language (messages and notes)."""
+    notes = _repair_ids(nb)
+    try:
+        nbformat.validate(nb)
+    except nbformat.ValidationError as error:
+        message = str(error.message) if hasattr(error, "message") else str(error)
+        raise Invalid(_("not a valid notebook: {message}. Open it in Jupyter, save it, "
+                        "and hand it in again.").format(message=message[:200])) from None
+    meta = nb.metadata.get("vnsmartcity")
+    exercise = meta.get("exercise") if isinstance(meta, dict) else None
+    exercise = exercise if isinstance(exercise, str) else named
+    if exercise is None:
+        raise Invalid(_("could not tell which exercise this notebook is: it has no "
+                        "exercise id in its metadata and its file name does not name "
+                        "one (keep the release's name, e.g. ex03-provinces.ipynb)."))
     explicit = EXPLICIT.search(Path(path.name).stem)
     if explicit and named != exercise:
-        raise Invalid(f"this file is named for exercise {named} but holds the notebook of "
-                      f"exercise {exercise}: hand in the {named} notebook.", named)
+        raise Invalid(_("this file is named for exercise {named} but holds the notebook "
+                        "of exercise {exercise}: hand in the {named} notebook.").format(
+            named=named, exercise=exercise), named)
     if exercise not in exercises():
-        raise Invalid(f"this notebook is for exercise {exercise}, which the course does not "
-                      "have (or the grader does not know yet).", exercise)
+        raise Invalid(_("this notebook is for exercise {exercise}, which the course does "
+                        "not have (or the grader does not know yet).").format(
+            exercise=exercise), exercise)
     return nb, exercise, notes
