@@ -116,14 +116,16 @@ def test_blocks_are_the_messages_sphinx_extracts(exercise):
 
 def _course_copy(folder: Path, translate: set[str] | None = None) -> Path:
     """The exercises and page catalogs copied to `folder`, with ex3's catalog filled from
-    the sample (`translate`: only those msgids), the way a translator would."""
+    the sample; with `translate`, only those msgids keep a translation."""
     shutil.copytree(ROOT / "exercises", folder / "exercises")
     shutil.copytree(ROOT / "locales", folder / "locales")
     sample = json.loads((SAMPLE / "03-provinces.json").read_text(encoding="utf-8"))
     path = folder / "locales" / "vi" / "LC_MESSAGES" / "exercises" / "03-provinces.po"
     catalog = _catalog(path)
     for message in catalog:
-        if message.id in sample and (translate is None or message.id in translate):
+        if translate is not None and message.id and message.id not in translate:
+            message.string = ""
+        elif message.id in sample:
             message.string = sample[message.id]
     with open(path, "wb") as stream:
         write_po(stream, catalog, width=76)
