@@ -21,15 +21,26 @@ themes and extensions register their own domains (``booktheme``, ``exercise``,
 ``togglebutton``) with their package's catalog only, and their Vietnamese
 catalogs are partial and at times wrong ("Launch" as "Phóng"). A project catalog of
 such a domain, ``locales/<lang>/LC_MESSAGES/<domain>.po``, is compiled here and put
-in front of the package's, which stays behind it for anything it lacks.
+in front of the package's, which stays behind it for anything it lacks. The
+search page's scripts read their words from ``_static/translations.js``, which
+Sphinx copies from ``locales/<lang>/LC_MESSAGES/sphinx.js``: that file is written
+here from the project's ``sphinx.po``. A few words the themes' templates write
+with no gettext call at all (``title="Toggle primary sidebar"``, ``aria-label="Main"``,
+the search box's "Search this book...") are listed in ``interface.po`` and replaced
+in the rendered page's ``title``, ``aria-label``, ``alt`` and ``placeholder``
+attributes, and only there.
 """
 
 from __future__ import annotations
 
 import gettext
+import html
+import json
+import re
 from pathlib import Path
 from typing import Any
 
+from babel.messages.pofile import read_po
 from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.util.i18n import CatalogRepository
@@ -42,6 +53,7 @@ EDITION_NAMES = {
     "vi": ("Tiếng Việt", "Tiếng Việt: đọc trang này bằng tiếng Việt"),
 }
 THEME_DOMAINS = ("booktheme", "exercise", "togglebutton")
+ATTRIBUTES = re.compile(r'\b(title|aria-label|alt|placeholder)="([^"]*)"')
 
 
 def edition_prefix(language: str, languages: list[str]) -> str:
@@ -69,8 +81,6 @@ def _config_inited(app: Sphinx, config: Any) -> None:
 def _project_catalogs_first(app: Sphinx) -> None:
     """Put the project's catalogs of the themes' domains in front of the packages'."""
     language = app.config.language
-    if not language or language == "en":
-        return
     repo = CatalogRepository(app.srcdir, app.config.locale_dirs, language,
                              app.config.source_encoding)
     for catalog in repo.catalogs:
@@ -78,12 +88,64 @@ def _project_catalogs_first(app: Sphinx) -> None:
             continue
         if catalog.is_outdated():
             catalog.write_mo(language, app.config.gettext_allow_fuzzy_translations)
-        ours = gettext.translation(catalog.domain, localedir=catalog.base_dir,
-                                   languages=[language])
+        ours = gettext.translation(catalog.domain, languages=[language],
+                                   localedir=Path(catalog.base_dir).parents[1])
         theirs = locale.translators.get(("general", catalog.domain))
         if theirs is not None and type(theirs) is not gettext.NullTranslations:
             ours.add_fallback(theirs)
         locale.translators[("general", catalog.domain)] = ours
+
+
+def _messages(path: Path) -> dict[str, str]:
+    """The translated messages of a .po file (untranslated and fuzzy ones left out)."""
+    if not path.is_file():
+        return {}
+    with path.open("rb") as po:
+        catalog = read_po(po)
+    return {m.id: m.string for m in catalog
+            if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+
+
+def _locale_dir(app: Sphinx) -> Path:
+    return Path(app.srcdir, app.config.locale_dirs[0], app.config.language, "LC_MESSAGES")
+
+
+def _write_translations_js(app: Sphinx) -> None:
+    """``sphinx.js`` (what Sphinx serves as translations.js) from the project's sphinx.po."""
+    folder = _locale_dir(app)
+    messages = _messages(folder / "sphinx.po")
+    if not messages:
+        return
+    text = ("Documentation.addTranslations(" + json.dumps(
+        {"locale": app.config.language, "messages": messages, "plural_expr": "0"},
+        ensure_ascii=True, indent=1, sort_keys=True) + ");\n")
+    target = folder / "sphinx.js"
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+
+
+def _translate_attributes(app: Sphinx) -> None:
+    """Translate the attributes the templates hard-code in English (interface.po)."""
+    table = {html.escape(k): html.escape(v) for k, v in
+             _messages(_locale_dir(app) / "interface.po").items()}
+    if not table or not hasattr(app.builder, "templates"):
+        return
+    render = app.builder.templates.render
+
+    def translated(template: str, context: dict[str, Any]) -> str:
+        return ATTRIBUTES.sub(lambda m: f'{m.group(1)}="{table.get(m.group(2), m.group(2))}"',
+                              render(template, context))
+
+    app.builder.templates.render = translated  # type: ignore[method-assign]
+
+
+def _builder_inited(app: Sphinx) -> None:
+    if not app.config.language or app.config.language == app.config.edition_languages[0]:
+        return
+    _project_catalogs_first(app)
+    if app.builder.format == "html":
+        _write_translations_js(app)
+        _translate_attributes(app)
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str,
@@ -109,6 +171,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("edition_languages", ["en"], "html", list)
     app.add_config_value("edition_site_url", "", "html", str)
     app.connect("config-inited", _config_inited)
-    app.connect("builder-inited", _project_catalogs_first)
+    app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

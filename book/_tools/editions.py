@@ -35,12 +35,18 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_LANGUAGE = "en"
-# What differs in each translated edition besides `language` (Sphinx settings).
-EDITION_SETTINGS: dict[str, dict[str, Any]] = {
+# What differs in each translated edition besides `language`: the book's settings
+# (_config.yml's top level) and Sphinx's (its sphinx.config).
+EDITION_SETTINGS: dict[str, dict[str, dict[str, Any]]] = {
     "vi": {
-        # myst-nb fills {type} with an English word, so the prompts name no type.
-        "nb_code_prompt_show": "Hiện ô mã",
-        "nb_code_prompt_hide": "Ẩn ô mã",
+        "book": {"title": "Đô thị thông minh ở Việt Nam",
+                 "author": "Nhóm biên soạn khóa học Đô thị thông minh ở Việt Nam"},
+        "sphinx": {
+            "ogp_site_name": "Đô thị thông minh ở Việt Nam",
+            # myst-nb fills {type} with an English word, so the prompts name no type.
+            "nb_code_prompt_show": "Hiện ô mã",
+            "nb_code_prompt_hide": "Ẩn ô mã",
+        },
     },
 }
 LANGUAGES = (SOURCE_LANGUAGE, *EDITION_SETTINGS)
@@ -72,8 +78,11 @@ def edition_config(root: Path, edition: str) -> dict[str, Any]:
     if edition != SOURCE_LANGUAGE:
         site += f"{edition}/"
     config.setdefault("html", {})["baseurl"] = site
+    own = EDITION_SETTINGS.get(edition, {})
+    config.update(own.get("book", {}))
+    # Sphinx joins a relative locale dir to the working directory in places.
     settings.update(language=edition, html_baseurl=site, ogp_site_url=site,
-                    **EDITION_SETTINGS.get(edition, {}))
+                    locale_dirs=[str(root / "locales")], **own.get("sphinx", {}))
     return config
 
 
