@@ -34,6 +34,7 @@ attributes, and only there.
 from __future__ import annotations
 
 import gettext
+import hashlib
 import html
 import json
 import re
@@ -68,6 +69,14 @@ def switch_href(pagename: str, language: str, target: str, languages: list[str])
 
 
 def _config_inited(app: Sphinx, config: Any) -> None:
+    # A change to an interface catalog must rewrite every page: its digest is an
+    # "html" config value, which Sphinx compares with the last build's.
+    folder = Path(app.srcdir, config.locale_dirs[0], config.language or "", "LC_MESSAGES")
+    digest = hashlib.sha256()
+    for domain in ("sphinx", *THEME_DOMAINS, "interface"):
+        path = folder / f"{domain}.po"
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    config.edition_interface_digest = digest.hexdigest()
     if str(TEMPLATES) not in config.templates_path:
         config.templates_path = [*config.templates_path, str(TEMPLATES)]
     options = dict(config.html_theme_options or {})
@@ -170,6 +179,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str,
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("edition_languages", ["en"], "html", list)
     app.add_config_value("edition_site_url", "", "html", str)
+    app.add_config_value("edition_interface_digest", "", "html", str)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)

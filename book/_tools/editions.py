@@ -13,6 +13,12 @@ cells only and would hand the English outputs to the Vietnamese pages. The
 finished HTML is then synchronised into ``_build/html/<lang>/``. The notebooks'
 kernels inherit ``VNSC_LANG`` (the course package draws figures in that language).
 
+A build whose inputs have not changed since the edition's last successful build
+is skipped: the sources' paths, sizes and modification times, the flags and the
+``VNSC_*`` settings, kept in ``_build/editions/<lang>.stamp``. A no-op
+``jupyter-book build`` costs about 2 s of start-up per edition (bench/README.md);
+this way ``make book`` with nothing to do costs a tree walk.
+
     python book/_tools/editions.py vi            # build the Vietnamese edition
     python book/_tools/editions.py en            # the English one (as jupyter-book build .)
     python book/_tools/editions.py gettext       # English messages, for `make po`
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import hashlib
 import os
 import shutil
 import subprocess
@@ -50,6 +57,11 @@ EDITION_SETTINGS: dict[str, dict[str, dict[str, Any]]] = {
     },
 }
 LANGUAGES = (SOURCE_LANGUAGE, *EDITION_SETTINGS)
+# Not inputs of the book: build products, caches, environments.
+NOT_SOURCES = {"_build", ".git", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache",
+               "node_modules", "release", "grades", "dist", "build", ".ipynb_checkpoints"}
+# Written into locales/ by the build itself (compiled catalogs, the search page's words).
+BUILD_WRITTEN = (".mo", "sphinx.js")
 
 
 def build_dir(root: Path, edition: str) -> Path:
@@ -111,12 +123,44 @@ def synchronise(source: Path, target: Path) -> None:
             shutil.copy2(path, copy)
 
 
+def fingerprint(root: Path, edition: str, flags: list[str]) -> str:
+    """What the edition's build reads: every source file's path, size and mtime, and more."""
+    digest = hashlib.sha256(repr((edition, flags, sorted(
+        (k, v) for k, v in os.environ.items() if k.startswith("VNSC_")))).encode())
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(f for f in folders
+                            if f not in NOT_SOURCES and not f.endswith(".egg-info"))
+        for name in sorted(files):
+            if name.endswith(BUILD_WRITTEN):
+                continue
+            path = Path(folder, name)
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+                          .encode())
+    return digest.hexdigest()
+
+
+def stamp_path(root: Path, edition: str) -> Path:
+    return root / "_build" / "editions" / f"{edition}.stamp"
+
+
+def up_to_date(root: Path, edition: str, key: str) -> bool:
+    stamp = stamp_path(root, edition)
+    return ((html_dir(root, edition) / "index.html").is_file() and stamp.is_file()
+            and stamp.read_text(encoding="utf-8") == key)
+
+
 def jupyter_book() -> str:
     return str(Path(sys.executable).parent / "jupyter-book")
 
 
 def build(root: Path, edition: str, flags: list[str]) -> int:
-    """Build one edition; return jupyter-book's exit status."""
+    """Build one edition, unless nothing it reads changed; return the exit status."""
+    key = fingerprint(root, edition, flags)
+    if edition != "gettext" and up_to_date(root, edition, key):
+        print(f"The {edition} edition is up to date (_build/editions/{edition}.stamp).")
+        return 0
+    stamp_path(root, edition).unlink(missing_ok=True)
     env = {**os.environ, "VNSC_LANG": SOURCE_LANGUAGE if edition == "gettext" else edition}
     command = [jupyter_book(), "build", str(root), *flags]
     if edition == "gettext":
@@ -129,6 +173,9 @@ def build(root: Path, edition: str, flags: list[str]) -> int:
     status = subprocess.run(command, env=env, check=False).returncode
     if status == 0 and edition in EDITION_SETTINGS:
         synchronise(build_dir(root, edition) / "_build" / "html", html_dir(root, edition))
+    if status == 0 and edition != "gettext":
+        stamp_path(root, edition).parent.mkdir(parents=True, exist_ok=True)
+        stamp_path(root, edition).write_text(key, encoding="utf-8")
     return status
 
 
