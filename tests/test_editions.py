@@ -205,3 +205,23 @@ def test_synchronise_copies_changes_and_removes_what_is_gone(tmp_path):
     editions.synchronise(source, target)
     assert (target / "book" / "a.html").read_text(encoding="utf-8") == "new"
     assert not (target / "old").exists()
+
+
+def test_fingerprint_sees_sources_not_build_products(tmp_path, monkeypatch):
+    """An unchanged edition is skipped: only a change to what the build reads counts."""
+    monkeypatch.delenv("VNSC_SOLUTIONS", raising=False)
+    (tmp_path / "book").mkdir()
+    chapter = tmp_path / "book" / "01.md"
+    chapter.write_text("# One\n", encoding="utf-8")
+    (tmp_path / "locales" / "vi" / "LC_MESSAGES").mkdir(parents=True)
+    before = editions.fingerprint(tmp_path, "vi", ["-W"])
+    (tmp_path / "_build" / "html").mkdir(parents=True)
+    (tmp_path / "_build" / "html" / "index.html").write_text("x", encoding="utf-8")
+    (tmp_path / "locales" / "vi" / "LC_MESSAGES" / "sphinx.mo").write_bytes(b"compiled")
+    assert editions.fingerprint(tmp_path, "vi", ["-W"]) == before
+    assert editions.fingerprint(tmp_path, "en", ["-W"]) != before
+    monkeypatch.setenv("VNSC_SOLUTIONS", "hide")
+    assert editions.fingerprint(tmp_path, "vi", ["-W"]) != before
+    monkeypatch.delenv("VNSC_SOLUTIONS")
+    chapter.write_text("# One, edited\n", encoding="utf-8")
+    assert editions.fingerprint(tmp_path, "vi", ["-W"]) != before

@@ -111,10 +111,12 @@ def write_config(root: Path, edition: str) -> Path:
 def synchronise(source: Path, target: Path) -> None:
     """Make ``target`` a copy of ``source``, copying only the files that differ."""
     target.mkdir(parents=True, exist_ok=True)
-    for path in target.rglob("*"):
+    for path in sorted(target.rglob("*"), reverse=True):  # a folder's files before it
         if not (source / path.relative_to(target)).exists():
-            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else \
-                path.unlink(missing_ok=True)
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                path.unlink()
     for path in source.rglob("*"):
         copy = target / path.relative_to(source)
         if path.is_dir():
