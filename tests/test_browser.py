@@ -322,6 +322,14 @@ def test_theme_controls_work(site, desktop):
     assert not desktop.problems, desktop.problems
 
 
+@pytest.mark.parametrize(("edition", "tooltip"), [("en", "Copy"), ("vi", "Sao chép")])
+def test_copy_buttons_speak_the_page_language(edition, tooltip, site, desktop):
+    desktop.open(f"{site}/{EDITIONS[edition]}exercises/03-provinces.html")
+    button = desktop.page.locator("button.copybtn").first
+    assert button.get_attribute("data-tooltip") == tooltip
+    assert not desktop.problems, desktop.problems
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_ipynb_download_is_a_valid_notebook(edition, site, desktop):
     page = desktop.page

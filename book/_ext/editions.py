@@ -28,7 +28,9 @@ here from the project's ``sphinx.po``. A few words the themes' templates write
 with no gettext call at all (``title="Toggle primary sidebar"``, ``aria-label="Main"``,
 the search box's "Search this book...") are listed in ``interface.po`` and replaced
 in the rendered page's ``title``, ``aria-label``, ``alt`` and ``placeholder``
-attributes, and only there.
+attributes, and only there. sphinx-copybutton keeps its words in its script, with
+no Vietnamese; ``_static/copybutton-<lang>.js``, written from ``interface.po`` and
+loaded after it on pages with code, adds them.
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ EDITION_NAMES = {
     "vi": ("Tiếng Việt", "Tiếng Việt: đọc trang này bằng tiếng Việt"),
 }
 THEME_DOMAINS = ("booktheme", "exercise", "togglebutton")
+# sphinx-copybutton's message keys -> the English words, msgids of interface.po.
+COPYBUTTON_WORDS = {"copy": "Copy", "copy_to_clipboard": "Copy to clipboard",
+                    "copy_success": "Copied!", "copy_failure": "Failed to copy"}
 ATTRIBUTES = re.compile(r'\b(title|aria-label|alt|placeholder)="([^"]*)"')
 
 
@@ -148,13 +153,38 @@ def _translate_attributes(app: Sphinx) -> None:
     app.builder.templates.render = translated  # type: ignore[method-assign]
 
 
+def _copybutton_script(app: Sphinx) -> str:
+    words = _messages(_locale_dir(app) / "interface.po")
+    language = app.config.language
+    messages = {key: words.get(english, english) for key, english in COPYBUTTON_WORDS.items()}
+    return (f"/* sphinx-copybutton's words in {language} (book/_ext/editions.py). */\n"
+            'if (typeof messages !== "undefined") {\n'
+            f"  messages[{json.dumps(language)}] = {json.dumps(messages, ensure_ascii=False)};\n"
+            f"  locale = {json.dumps(language)};\n}}\n")
+
+
+def _translated_edition(app: Sphinx) -> bool:
+    return bool(app.config.language) and app.config.language != app.config.edition_languages[0]
+
+
 def _builder_inited(app: Sphinx) -> None:
-    if not app.config.language or app.config.language == app.config.edition_languages[0]:
+    if not _translated_edition(app):
         return
     _project_catalogs_first(app)
     if app.builder.format == "html":
         _write_translations_js(app)
         _translate_attributes(app)
+        if "sphinx_copybutton" in app.extensions:
+            app.add_js_file(f"copybutton-{app.config.language}.js", priority=900)
+
+
+def _build_finished(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and _translated_edition(app) and app.builder.format == "html" \
+            and "sphinx_copybutton" in app.extensions:
+        target = Path(app.outdir, "_static", f"copybutton-{app.config.language}.js")
+        text = _copybutton_script(app)
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str,
@@ -183,4 +213,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _build_finished)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
