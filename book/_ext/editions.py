@@ -160,7 +160,13 @@ def _copybutton_script(app: Sphinx) -> str:
     return (f"/* sphinx-copybutton's words in {language} (book/_ext/editions.py). */\n"
             'if (typeof messages !== "undefined") {\n'
             f"  messages[{json.dumps(language)}] = {json.dumps(messages, ensure_ascii=False)};\n"
-            f"  locale = {json.dumps(language)};\n}}\n")
+            f"  locale = {json.dumps(language)};\n"
+            "  // Deferred, copybutton.js may have added its buttons already: relabel them.\n"
+            '  document.querySelectorAll("button.copybtn").forEach((button) => {\n'
+            "    button.dataset.tooltip = messages[locale].copy;\n"
+            '    button.querySelectorAll("title").forEach((title) => {\n'
+            "      title.textContent = messages[locale].copy_to_clipboard;\n"
+            "    });\n  });\n}\n")
 
 
 def _translated_edition(app: Sphinx) -> bool:
