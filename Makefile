@@ -8,6 +8,9 @@ INSTALLED := $(VENV)/.installed
 DATA_STAMP := _build/.data-stamp
 PACKAGE_FILES := $(shell find src -name '*.py' -o -name '*.csv' 2>/dev/null)
 JB_FLAGS := -W -n --keep-going
+# The editions `make book` builds: English (the source) first, then the translations.
+EDITIONS := en vi
+EDITION_HTML := $(foreach edition,$(filter-out en,$(EDITIONS)),_build/$(edition)/_build/html)
 # `make book SOLUTIONS=hide` leaves the solutions out of the exercise pages (for courses
 # that grade the exercises); the default shows them, for self-study.
 SOLUTIONS ?= show
@@ -17,17 +20,29 @@ STUDENT_PYTHONS ?= 3.10 3.12 3.13
 # The Vietnamese spelling dictionary (npm's dictionary-vi) of tests/test_catalogs.py.
 VI_DICTIONARY := $(HOME)/.cache/vnsmartcity/dictionary-vi/index.dic
 
-.PHONY: book test serve lint clean dist student-wheels pdf messages
+.PHONY: book po test serve lint clean dist student-wheels pdf messages
 
+# Both editions, each with its own doctrees, HTML and execution cache (book/_tools/editions.py):
+# English, the source, at _build/html/, Vietnamese at _build/html/vi/ (built in _build/vi/).
 # Switching SOLUTIONS starts the HTML afresh, so that no file of the other build (a
 # solution's figure in _images) stays behind in what gets published.
 book: $(INSTALLED) $(DATA_STAMP)
-	@test -f _build/.solutions-$(SOLUTIONS) || rm -rf _build/html _build/.solutions-*
-	VNSC_SOLUTIONS=$(SOLUTIONS) $(BIN)/jupyter-book build . $(JB_FLAGS)
+	@test -f _build/.solutions-$(SOLUTIONS) || rm -rf _build/html $(EDITION_HTML) _build/.solutions-*
+	@for edition in $(EDITIONS); do \
+	  VNSC_SOLUTIONS=$(SOLUTIONS) $(BIN)/python book/_tools/editions.py $$edition -- $(JB_FLAGS) \
+	    || exit 1; \
+	done
 	@touch _build/.solutions-$(SOLUTIONS)
 	@echo ""
 	@echo "The book is built. Open: file://$(CURDIR)/_build/html/index.html"
-	@echo "(or run 'make serve' and open http://127.0.0.1:8000)"
+	@echo "(Vietnamese: file://$(CURDIR)/_build/html/vi/index.html)"
+	@echo "(or run 'make serve' and open http://127.0.0.1:8000 and http://127.0.0.1:8000/vi/)"
+
+# Re-extract the English messages and update the translations' catalogs (the *.po
+# under locales/, reviewed and committed; the *.mo are build products).
+po: $(INSTALLED)
+	$(BIN)/python book/_tools/editions.py gettext -- $(JB_FLAGS)
+	$(BIN)/sphinx-intl update -p _build/gettext/_build/gettext -d locales -l vi
 
 # `make pdf`: the student PDF of each edition (no solutions) in _build/pdf/; `make pdf
 # SOLUTIONS=show`: the instructor's, with them. Installs TeX with apt-get when root.
@@ -43,8 +58,9 @@ test: $(INSTALLED) $(VI_DICTIONARY)
 lint: $(INSTALLED)
 	$(BIN)/ruff check src tests bench
 
+# Both editions: English at http://127.0.0.1:8000/, Vietnamese at http://127.0.0.1:8000/vi/.
 serve: $(INSTALLED)
-	@test -f _build/html/index.html || $(MAKE) book
+	@test -f _build/html/index.html -a -f _build/html/vi/index.html || $(MAKE) book
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 # The wheel and sdist of the course package, built offline with the pinned setuptools.
@@ -81,9 +97,9 @@ $(INSTALLED): requirements.lock pyproject.toml
 	touch $@
 
 # The execution cache keys on code cells only; a change to the course data or the
-# package must re-run the pages that draw from it, so it clears the cache.
+# package must re-run the pages that draw from it, so it clears every edition's cache.
 $(DATA_STAMP): $(PACKAGE_FILES)
-	rm -rf _build/.jupyter_cache
+	rm -rf _build/.jupyter_cache $(foreach edition,$(filter-out en,$(EDITIONS)),_build/$(edition)/_build/.jupyter_cache)
 	mkdir -p _build && touch $@
 
 # The package's own messages (self-checks, grader): extract them from the code, merge them

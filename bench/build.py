@@ -1,10 +1,12 @@
 """Build times: a clean build, a no-op rebuild, and a rebuild after touching one chapter.
 
 Works on a temporary copy of the repository (the working tree's _build is left
-alone), runs each case --runs times (3 by default) with the same command as
-``make book`` and prints the medians. Not part of ``make test``.
+alone), runs each case --runs times (3 by default) with the same commands as
+``make book`` (book/_tools/editions.py, once per edition) and prints the medians,
+for the editions given (``--editions en vi``, both, by default; ``--editions en``
+for English alone). Not part of ``make test``.
 
-    .venv/bin/python bench/build.py [--runs 3] [--chapter book/03-provinces.md]
+    .venv/bin/python bench/build.py [--runs 3] [--editions en vi] [--chapter book/03-provinces.md]
 
 "clean" removes _build, the execution cache included, so every notebook runs;
 "touch" changes the chapter's modification time only, as saving it in an editor
@@ -25,23 +27,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 
 
-def timed_build(repo: Path) -> float:
+def timed_build(repo: Path, editions: list[str]) -> float:
     start = time.perf_counter()
-    result = subprocess.run([str(JUPYTER_BOOK), "build", str(repo), "-W", "-n", "--keep-going"],
-                            capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode:
-        sys.exit(f"build failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
-    return elapsed
+    for edition in editions:
+        result = subprocess.run([sys.executable, str(repo / "book" / "_tools" / "editions.py"),
+                                 edition, "--", "-W", "-n", "--keep-going"],
+                                capture_output=True, text=True, cwd=repo)
+        if result.returncode:
+            sys.exit(f"{edition} build failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return time.perf_counter() - start
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--chapter", default="book/03-provinces.md")
+    parser.add_argument("--editions", nargs="+", default=["en", "vi"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="vnsc-build-bench-") as tmp:
         repo = Path(tmp) / "repo"
@@ -50,15 +53,16 @@ def main() -> int:
         times: dict[str, list[float]] = {"clean": [], "no-op": [], "touch one chapter": []}
         for run in range(args.runs):
             shutil.rmtree(repo / "_build", ignore_errors=True)
-            times["clean"].append(timed_build(repo))
+            times["clean"].append(timed_build(repo, args.editions))
             print(f"run {run + 1}: clean {times['clean'][-1]:.1f} s", file=sys.stderr)
         for _ in range(args.runs):
-            times["no-op"].append(timed_build(repo))
+            times["no-op"].append(timed_build(repo, args.editions))
         chapter = repo / args.chapter
         for _ in range(args.runs):
             os.utime(chapter)
-            times["touch one chapter"].append(timed_build(repo))
-    print(f"jupyter-book build, median of {args.runs} runs ({os.cpu_count()} cores)")
+            times["touch one chapter"].append(timed_build(repo, args.editions))
+    print(f"editions {' + '.join(args.editions)}, median of {args.runs} runs "
+          f"({os.cpu_count()} cores)")
     for case, values in times.items():
         runs = ", ".join(f"{v:.2f}" for v in values)
         print(f"{case:<18} {statistics.median(values):7.2f} s   ({runs})")

@@ -116,10 +116,20 @@ def book_pages(root: Path) -> list[str]:
     return pages
 
 
+def both_editions(root: Path) -> list[str]:
+    """Every page of the English edition, then the same pages of the Vietnamese one (vi/)."""
+    pages = [*book_pages(root), "search", "genindex"]
+    return [*pages, *(f"vi/{page}" for page in pages)]
+
+
 @pytest.fixture(scope="module")
 def weights(built_book, root) -> list[dict]:
     assert built_book.returncode == 0, built_book.log[-3000:]
-    return weigh(built_book.html, [*book_pages(root), "search", "genindex"])
+    return weigh(built_book.html, both_editions(root))
+
+
+def test_a_vietnamese_chapter_is_weighed(weights):
+    assert any(r["page"] == "vi/book/03-provinces" for r in weights)
 
 
 def test_every_page_within_budget(weights):
@@ -156,7 +166,7 @@ def test_no_inline_script_is_repeated(built_book):
 
 def test_every_page_has_a_meta_description(built_book, root):
     missing = []
-    for name in [*book_pages(root), "search", "genindex"]:
+    for name in both_editions(root):
         text = (built_book.html / f"{name}.html").read_text(encoding="utf-8")
         match = re.search(r'<meta name="description" content="([^"]*)"', text)
         if not match or len(match.group(1).strip()) < 20:
@@ -183,4 +193,4 @@ def test_sitemap_lists_every_page(built_book, root):
 if __name__ == "__main__":
     html_root = Path(sys.argv[1] if len(sys.argv) > 1 else "_build/html")
     repo = Path(__file__).resolve().parent.parent
-    print(table(weigh(html_root, [*book_pages(repo), "search", "genindex"])))
+    print(table(weigh(html_root, both_editions(repo))))

@@ -87,6 +87,7 @@ from typing import Any
 
 from markupsafe import Markup
 from sphinx.application import Sphinx
+from sphinx.locale import _
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ ASSET_NEEDS = {  # start of the file name -> need
     "togglebutton.js": "toggle",
     "sphinx-thebe": "thebe",
     "search-numbers.js": "search",  # the book's fix to Sphinx's search (book/_static)
+    "copybutton-": "code",  # copybutton.js's words in the edition's language (editions.py)
 }
 INLINE_NEEDS = {  # text in an inline script -> need
     "toggleHint": "toggle",
@@ -264,7 +266,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str,
     metatags = context.get("metatags", "")
     if 'name="description"' not in metatags:
         title = re.sub(r"<[^>]+>", "", context.get("title") or "")
-        description = f"{title}: {context.get('docstitle', '')}, an open course book."
+        description = f"{title}: {context.get('docstitle', '')}, {_('an open course book')}."
         context["metatags"] = (metatags + '\n<meta name="description" content="'
                                + html.escape(description) + '" />')
 
@@ -559,7 +561,7 @@ def _index_page(app: Sphinx, outdir: Path) -> None:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<meta name="description" content="{title}: an open course book.">
+<meta name="description" content="{title}: {html.escape(_('an open course book'))}.">
 <link rel="canonical" href="{html.escape(app.config.html_baseurl or '')}{target}">
 <link rel="icon" href="_static/{favicon}">
 <meta http-equiv="refresh" content="0; url={target}">
