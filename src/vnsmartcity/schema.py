@@ -65,6 +65,8 @@ TABLES: dict[str, Table] = {
             Column("chapter", "int", "Chapter that teaches the fact", allowed=CHAPTERS),
             Column("topic", "str", "Theme, e.g. india, provinces, finance, context"),
             Column("measure", "str", "What is counted or measured, in plain English"),
+            Column("measure_vi", "str",
+                   "The same in Vietnamese, for the Vietnamese edition's charts and tables"),
             Column("qualifier", "str", "How exact the source is ('nearly' is an upper bound)",
                    allowed=("exact", "about", "nearly", "more than", "at least", "range",
                             "forecast")),

@@ -1,0 +1,74 @@
+"""The Vietnamese of the words the book's charts and tables print, keyed by the English.
+
+gettext cannot reach text drawn by code, so this small message table does its job
+for the charts: `vnsmartcity.labels.words` looks a chart's English words up here on
+a Vietnamese page. Templates keep their ``{placeholders}``, filled with numbers
+already written the page's way. Names of documents follow Vietnamese usage
+(Quyết định 950/QĐ-TTg, Bộ Xây dựng).
+"""
+
+from __future__ import annotations
+
+VIETNAMESE: dict[str, str] = {
+    # shared
+    "India": "Ấn Độ",
+    "Vietnam": "Việt Nam",
+    "Year": "Năm",
+    "cities": "thành phố",
+    "provinces": "tỉnh",
+    "firms": "doanh nghiệp",
+    "{value} of {total} {unit}": "{value}/{total} {unit}",
+    "{when} (year only)": "{when} (chỉ rõ năm)",
+    # chapter 4: the averages table
+    "average": "giá trị trung bình",
+    "value": "giá trị",
+    "unit": "đơn vị",
+    "investment per city": "vốn đầu tư mỗi thành phố",
+    "projects per city": "số dự án mỗi thành phố",
+    "investment per project": "vốn đầu tư mỗi dự án",
+    "rupees per dollar implied by the two totals": "số rupee đổi một đô la suy ra từ hai tổng số",
+    "million USD": "triệu USD",
+    "projects": "dự án",
+    "INR per USD": "INR/USD",
+    # chapter 4: the grid of mission cities
+    "Each square is one mission city": "Mỗi ô vuông là một thành phố của Sứ mệnh",
+    "{total} cities, in rows of {side}": "{total} thành phố, mỗi hàng {side}",
+    "India's mission cities with a command\nand control centre, {month}":
+        "Thành phố của Sứ mệnh Ấn Độ có trung tâm\nchỉ huy và điều khiển, {month}",
+    "with a centre ({n})": "có trung tâm ({n})",
+    "without a centre ({n})": "chưa có trung tâm ({n})",
+    # chapter 4: the two shares side by side
+    "Share of the cities or provinces counted": "Tỷ lệ trên số thành phố hoặc tỉnh được tính",
+    "Figure reported": "Số liệu được báo cáo",
+    "Operations rooms in India and Vietnam:\ntwo figures, not one scale":
+        "Phòng điều hành ở Ấn Độ và Việt Nam:\nhai số liệu, không cùng một thang đo",
+    "Not directly comparable: different dates,\nunits, denominators and definitions.":
+        "Không so sánh trực tiếp được: khác thời điểm,\nđơn vị, mẫu số và định nghĩa.",
+    # chapter 6: the actors table
+    "Name (Vietnamese)": "Tên (tiếng Việt)",
+    "Name (English)": "Tên (tiếng Anh)",
+    "Country": "Quốc gia",
+    "Role in the case": "Vai trò trong trường hợp này",
+    # chapter 6: the timeline
+    "Decision 950/QĐ-TTg\n(Scheme 950)": "Quyết định 950/QĐ-TTg\n(Đề án 950)",
+    "Survey of\nKorean firms": "Khảo sát doanh nghiệp\nHàn Quốc",
+    "Decision 38/QĐ-BXD\n(VKC project)": "Quyết định 38/QĐ-BXD\n(dự án VKC)",
+    "Technology matching\nexhibition": "Triển lãm kết nối\ncông nghệ",
+    "Matching conference\nin Hà Nội": "Hội nghị kết nối\ntại Hà Nội",
+    "From Scheme 950 to the 2023\nmatching conference":
+        "Từ Đề án 950 đến Hội nghị\nkết nối năm 2023",
+    # chapter 6: the matching funnel
+    "Korean firms\n(2021 survey)": "Doanh nghiệp Hàn Quốc\n(khảo sát 2021)",
+    "Korean firms\n(2022 exhibition)": "Doanh nghiệp Hàn Quốc\n(triển lãm 2022)",
+    "Vietnamese firms\n(2022 exhibition)": "Doanh nghiệp Việt Nam\n(triển lãm 2022)",
+    "Technologies\n(2021 survey)": "Công nghệ\n(khảo sát 2021)",
+    "Exchanges\n(2022 exhibition)": "Lượt trao đổi\n(triển lãm 2022)",
+    "Possible pairs\n(2022, computed)": "Số cặp có thể\n(2022, tự tính)",
+    "Number of firms": "Số doanh nghiệp",
+    "Firms": "Doanh nghiệp",
+    "Number": "Số lượng",
+    "Technologies, exchanges, pairs": "Công nghệ, lượt trao đổi, cặp",
+    "exchanges = {share}\nof possible pairs": "lượt trao đổi = {share}\nsố cặp có thể",
+    "Korean–Vietnamese technology matching,\n2021-2022 (AMC's figures)":
+        "Kết nối công nghệ Hàn Quốc – Việt Nam,\n2021-2022 (số liệu của AMC)",
+}

@@ -1,0 +1,77 @@
+"""The Vietnamese captions and alt text of the book's figures, keyed by figure name.
+
+A figure's caption and alt text sit in its code cell's metadata (``mystnb: figure:
+caption:`` and ``image: alt:``), where gettext does not look, so the Vietnamese
+edition takes them from here (book/_ext/course_facts.py puts them in place). Numbers
+that are values of the course data are written as ``{fact}`id``` in both languages,
+so both editions print them from facts.csv; ``{fact}`id:share``` is value/of_total
+as a percentage.
+"""
+
+from __future__ import annotations
+
+VIETNAMESE: dict[str, dict[str, str]] = {
+    "fig-ch4-iccc": {
+        "caption": (
+            "{fact}`in_cities` thành phố của Sứ mệnh Thành phố thông minh Ấn Độ theo báo cáo "
+            "tại hội thảo trực tuyến ngày 22/12/2021, tô màu theo việc thành phố đã lập trung "
+            "tâm chỉ huy và điều khiển tích hợp hay chưa (nguồn cucs2021india, bảng dữ liệu "
+            "`facts` của khóa học)."
+        ),
+        "alt": (
+            "Lưới {fact}`in_cities` ô vuông, mỗi ô là một thành phố của Sứ mệnh; "
+            "{fact}`in_iccc` ô màu xanh đậm là các thành phố có trung tâm chỉ huy và điều "
+            "khiển, các ô còn lại màu xám nhạt là các thành phố chưa có."
+        ),
+    },
+    "fig-ch4-compare": {
+        "caption": (
+            "Tỷ lệ thành phố thuộc Sứ mệnh của Ấn Độ có trung tâm chỉ huy và điều khiển "
+            "(tháng 12/2021, nguồn cucs2021india) và tỷ lệ tỉnh của Việt Nam đã xây dựng hoặc "
+            "chấp thuận chủ trương xây dựng trung tâm điều hành (tháng 6/2022, trên tổng số "
+            "{fact}`vn_provinces_before` tỉnh khi đó, nguồn bktw2022forum). Lưu ý: hai thanh "
+            "khác nhau về thời điểm, đơn vị (thành phố hay tỉnh), mẫu số (các thành phố được "
+            "chọn hay tất cả các tỉnh) và định nghĩa (đã lập, hay mới được chấp thuận), nên "
+            "khoảng cách giữa hai thanh không cho biết nước nào đi trước."
+        ),
+        "alt": (
+            "Hai thanh ngang. Ấn Độ: {fact}`in_iccc`/{fact}`in_cities` thành phố của Sứ mệnh "
+            "có trung tâm chỉ huy và điều khiển vào tháng 12/2021, đạt {fact}`in_iccc:share`. "
+            "Việt Nam: {fact}`vn_ioc`/{fact}`vn_provinces_before` tỉnh đã xây dựng hoặc chấp "
+            "thuận chủ trương xây dựng trung tâm điều hành vào tháng 6/2022, đạt khoảng "
+            "{fact}`vn_ioc:share`. Dòng chú thích dưới biểu đồ nói rằng hai thanh không so "
+            "sánh trực tiếp được."
+        ),
+    },
+    "fig-ch6-timeline": {
+        "caption": (
+            "Trường hợp Hàn Quốc theo thời gian, từ Quyết định 950/QĐ-TTg (2018) đến hội nghị "
+            "tại Hà Nội ngày 13/9/2023. Điểm rỗng là các sự kiện mà nguồn chỉ ghi năm; chúng "
+            "được vẽ ở giữa năm đó. Nguồn tintuc2023korea, bảng `events` của khóa học."
+        ),
+        "alt": (
+            "Trục thời gian dọc, từ năm 2018 ở trên xuống năm 2024 ở dưới, với năm sự kiện: "
+            "Quyết định 950 tháng 8/2018; khảo sát doanh nghiệp Hàn Quốc năm 2021; Quyết định "
+            "38 phê duyệt dự án VKC tháng 5/2022; triển lãm kết nối năm 2022; và hội nghị kết "
+            "nối tháng 9/2023."
+        ),
+    },
+    "fig-ch6-funnel": {
+        "caption": (
+            "Kết nối công nghệ theo số liệu của AMC. Trên: doanh nghiệp; dưới: công nghệ, lượt "
+            "trao đổi và số cặp doanh nghiệp Hàn Quốc – Việt Nam có thể có "
+            "({fact}`kr_firms_kr_2022` × {fact}`kr_firms_vn_2022`, do chúng tôi tính, gạch "
+            "chéo). Tỷ lệ 20% giả định mỗi lượt trao đổi là một cặp doanh nghiệp riêng; nguồn "
+            "không nói rõ. Nguồn tintuc2023korea, bảng `facts` của khóa học."
+        ),
+        "alt": (
+            "Hai biểu đồ cột, xếp trên dưới. Trên: doanh nghiệp, với {fact}`kr_firms_2021` "
+            "doanh nghiệp Hàn Quốc trong khảo sát năm 2021, rồi {fact}`kr_firms_kr_2022` doanh "
+            "nghiệp Hàn Quốc và {fact}`kr_firms_vn_2022` doanh nghiệp Việt Nam tại triển lãm "
+            "năm 2022. Dưới: {fact}`kr_tech_2021` công nghệ được giới thiệu năm 2021, "
+            "{fact}`kr_exchanges_2022` lượt trao đổi được ghi nhận năm 2022 và 256 cặp có thể "
+            "có giữa một doanh nghiệp Hàn Quốc và một doanh nghiệp Việt Nam năm 2022; "
+            "{fact}`kr_exchanges_2022` lượt trao đổi chiếm khoảng một phần năm số cặp đó."
+        ),
+    },
+}
