@@ -13,12 +13,15 @@ VIETNAMESE: dict[str, str] = {
     # shared
     "India": "Ấn Độ",
     "Vietnam": "Việt Nam",
+    "France": "Pháp",
+    "Korea": "Hàn Quốc",
+    "Vietnam and Korea": "Việt Nam và Hàn Quốc",
     "Year": "Năm",
     "cities": "thành phố",
     "provinces": "tỉnh",
     "firms": "doanh nghiệp",
     "{value} of {total} {unit}": "{value}/{total} {unit}",
-    "{when} (year only)": "{when} (chỉ rõ năm)",
+    "{when} (year only)": "{when} (chỉ biết năm)",
     # chapter 4: the averages table
     "average": "giá trị trung bình",
     "value": "giá trị",

@@ -146,6 +146,7 @@ TABLES: dict[str, Table] = {
                    allowed=("person", "government", "party", "association", "firm")),
             Column("country", "str", "Country the actor belongs to"),
             Column("role", "str", "Role in the event, in plain English"),
+            Column("role_vi", "str", "The same in Vietnamese, for the Vietnamese edition"),
             Column("affiliation", "str", "Organisation a person belongs to", required=False),
             Column("event_id", "str", "Event where the source names the actor",
                    references="events.event_id"),
