@@ -100,12 +100,13 @@ def fact_value(fact_id: str) -> float:
 
 
 def fact_text(fact_id: str, style: str = "", lang: str | None = None) -> str:
-    """A fact's value as prose prints it: ``style`` '', '%', '%.1', '.2', 'M.1' or 'share'.
+    """A fact's value as prose prints it: ``style`` '', '%', '%.1', '.2', 'M.1', 'share', 'range%'.
 
     '' writes the value as the data gives it; '%' a share as a whole percentage
     and '%.1' with one decimal; '.2' a plain number with two decimals; 'M.1' the
     value in millions with one decimal (the prose says "million"); 'share' the
-    value over its denominator (of_total) as a whole percentage, 75 of 100 -> 75%.
+    value over its denominator (of_total) as a whole percentage, 75 of 100 -> 75%;
+    'range%' a share from value to value_max, 50-90%.
     """
     value = fact_value(fact_id)
     if style == "share":
@@ -113,6 +114,11 @@ def fact_text(fact_id: str, style: str = "", lang: str | None = None) -> str:
         if pd.isna(total):
             raise ValueError(f"fact {fact_id!r} has no of_total, so it has no share")
         return percent(value / total, 0, lang)
+    if style == "range%":
+        top = load("facts").set_index("fact_id").loc[fact_id, "value_max"]
+        if pd.isna(top):
+            raise ValueError(f"fact {fact_id!r} has no value_max, so it has no range")
+        return f"{percent(value, 0, lang)[:-1]}-{percent(top, 0, lang)}"
     if style.startswith("%"):
         decimals = int(style[2:]) if style.startswith("%.") else 0
         return percent(value, decimals, lang)
@@ -126,7 +132,7 @@ def fact_text(fact_id: str, style: str = "", lang: str | None = None) -> str:
 
 
 def column(table: pd.DataFrame, name: str, lang: str | None = None) -> pd.Series:
-    """A text column in the page's language: ``name_vi`` on a Vietnamese page if the table has it."""
+    """A text column in the page's language: ``name_vi`` on a Vietnamese page, if there is one."""
     if _language(lang) == "vi" and f"{name}_vi" in table:
         return table[f"{name}_vi"]
     return table[name]
