@@ -22,6 +22,14 @@ VIETNAMESE: dict[str, str] = {
     "firms": "doanh nghiệp",
     "{value} of {total} {unit}": "{value}/{total} {unit}",
     "{when} (year only)": "{when} (chỉ biết năm)",
+    # chapter 1: the domains
+    "Vietnamese (article 001)": "Lĩnh vực (bài 001)",
+    "Giffinger et al. (2007), context": "Giffinger và cộng sự (2007), bối cảnh",
+    "What it covers (course team)": "Nội dung (nhóm biên soạn)",
+    "Initiatives named in the articles": "Số sáng kiến được các bài báo nêu",
+    "Domain": "Lĩnh vực",
+    "Smart-city initiatives in the course data,\nby main domain":
+        "Các sáng kiến đô thị thông minh trong dữ liệu\ncủa khóa học, theo lĩnh vực chính",
     # chapter 4: the averages table
     "average": "giá trị trung bình",
     "value": "giá trị",
@@ -47,6 +55,17 @@ VIETNAMESE: dict[str, str] = {
         "Phòng điều hành ở Ấn Độ và Việt Nam:\nhai số liệu, không cùng một thang đo",
     "Not directly comparable: different dates,\nunits, denominators and definitions.":
         "Không so sánh trực tiếp được: khác thời điểm,\nđơn vị, mẫu số và định nghĩa.",
+    # chapter 5: the urban share
+    "FORECAST for 2020, quoted\nin 2017: {share} (two thirds)":
+        "DỰ BÁO cho năm 2020, đưa ra\nnăm 2017: {share} (hai phần ba)",
+    "quoted for 2017:\n{share} (one third)": "số liệu nêu cho 2017:\n{share} (một phần ba)",
+    "2019 census:\n{share}": "Tổng điều tra 2019:\n{share}",
+    "World Bank 2020:\nabout {share}": "Ngân hàng Thế giới 2020:\nkhoảng {share}",
+    "Ministry of Construction,\nend of 2020: about {share}":
+        "Bộ Xây dựng, cuối năm\n2020: khoảng {share}",
+    "Share of population in urban areas": "Tỷ lệ dân số sống ở đô thị",
+    "Vietnam's urban share: the 2017 forecast\nagainst later measurements":
+        "Tỷ lệ đô thị hóa của Việt Nam: dự báo\nnăm 2017 so với các số liệu đo sau này",
     # chapter 6: the actors table
     "Name (Vietnamese)": "Tên (tiếng Việt)",
     "Name (English)": "Tên (tiếng Anh)",

@@ -11,6 +11,18 @@ as a percentage.
 from __future__ import annotations
 
 VIETNAMESE: dict[str, dict[str, str]] = {
+    "fig-ch1-domains": {
+        "caption": (
+            "Các sáng kiến đô thị thông minh được năm bài báo nguồn nêu tên, theo lĩnh vực "
+            "chính (nhóm biên soạn phân loại). Bảng dữ liệu `initiatives` và `domains`."
+        ),
+        "alt": (
+            "Biểu đồ cột ngang, mỗi cột là một lĩnh vực của đô thị thông minh, ghi tên tiếng "
+            "Việt, cho biết số sáng kiến trong dữ liệu của khóa học thuộc mỗi lĩnh vực; quản trị "
+            "thông minh có cột dài nhất, vượt xa năm lĩnh vực còn lại với các cột ngắn và gần "
+            "bằng nhau."
+        ),
+    },
     "fig-ch4-iccc": {
         "caption": (
             "{fact}`in_cities` thành phố của Sứ mệnh Thành phố thông minh Ấn Độ theo báo cáo "
@@ -41,6 +53,23 @@ VIETNAMESE: dict[str, dict[str, str]] = {
             "thuận chủ trương xây dựng trung tâm điều hành vào tháng 6/2022, đạt khoảng "
             "{fact}`vn_ioc:share`. Dòng chú thích dưới biểu đồ nói rằng hai thanh không so "
             "sánh trực tiếp được."
+        ),
+    },
+    "fig-ch5-urban-share": {
+        "caption": (
+            "Tỷ lệ đô thị hóa của Việt Nam. Mức nền năm 2017 và dự báo cho năm 2020 như được "
+            "nêu tại hội thảo Việt Nam – Pháp (gialai2017france), so với Tổng điều tra năm 2019 "
+            "(gso2019census), ước tính năm 2020 của Ngân hàng Thế giới (worldbank2020urban) và "
+            "cách tính riêng của Bộ Xây dựng cho cuối năm 2020 (moc2020urban). Đường nét đứt "
+            "(đường thẳng nối hai giá trị được nêu) và điểm rỗng là dự báo, không phải số đo. "
+            "Dữ liệu từ bảng `facts` của khóa học."
+        ),
+        "alt": (
+            "Biểu đồ tỷ lệ dân số đô thị của Việt Nam từ năm 2017 đến năm 2020. Một đường nét "
+            "đứt ghi là dự báo đi lên từ một phần ba vào cuối năm 2017 đến hai phần ba vào cuối "
+            "năm 2020. Các điểm đo nằm thấp hơn nhiều: khoảng 34% theo Tổng điều tra năm 2019, "
+            "khoảng {fact}`vn_wb_urban_2020:%` theo số liệu năm 2020 của Ngân hàng Thế giới và "
+            "khoảng {fact}`vn_moc_urban_2020:%` theo cách tính của Bộ Xây dựng vào cuối năm 2020."
         ),
     },
     "fig-ch6-timeline": {

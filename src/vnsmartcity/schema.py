@@ -182,7 +182,9 @@ TABLES: dict[str, Table] = {
             Column("giffinger_characteristic", "str",
                    "Matching characteristic in Giffinger et al. (2007): context, cited to "
                    "giffinger2007 in chapter 1, not to the row's source"),
+            Column("giffinger_characteristic_vi", "str", "The same in Vietnamese"),
             Column("covers", "str", "What the domain covers (the course team's summary)"),
+            Column("covers_vi", "str", "The same in Vietnamese"),
             Column("source", "str",
                    "BibTeX key of the article that names the domain (name_vi only)"),
         )),
