@@ -30,8 +30,8 @@ from vnsmartcity.labels import day_month_year, fact_text, month_year, number, pe
 from vnsmartcity.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILT_PAGES = ("book/01-what-makes-a-city-smart", "book/04-india", "book/05-france",
-               "book/06-korea")
+BUILT_PAGES = ("book/01-what-makes-a-city-smart", "book/03-provinces", "book/04-india",
+               "book/05-france", "book/06-korea")
 
 # Numbers typed in the prose that equal a value of the data but are not that value:
 # (chapter, the words around the number). Reviewed one by one.

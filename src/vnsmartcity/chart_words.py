@@ -30,6 +30,38 @@ VIETNAMESE: dict[str, str] = {
     "Domain": "Lĩnh vực",
     "Smart-city initiatives in the course data,\nby main domain":
         "Các sáng kiến đô thị thông minh trong dữ liệu\ncủa khóa học, theo lĩnh vực chính",
+    # chapter 3: the localities table
+    "Early scheme (named in 2017)": "Đề án sớm (nêu tên năm 2017)",
+    "Smart City Summit 2020": "Hội nghị Thượng đỉnh Thành phố thông minh 2020",
+    "India webinar 2021": "Hội thảo trực tuyến với Ấn Độ 2021",
+    "north": "miền Bắc",
+    "central": "miền Trung",
+    "central highlands": "Tây Nguyên",
+    "south": "miền Nam",
+    "{name} (unchanged)": "{name} (giữ nguyên)",
+    "{name} (→ {after}, a centrally-run city from 1 January 2025)":
+        "{name} (→ {after}, thành phố trực thuộc trung ương từ 1/1/2025)",
+    "region (north to south)": "vùng (từ Bắc vào Nam)",
+    "mentioned in": "được nêu trong",
+    # chapter 3: the June 2022 figures; the article's own words for the vague ones
+    "nearly {n}": "khoảng gần {n}",
+    "more than {n}": "khoảng trên {n}",
+    "{value} of {total}": "{value}/{total}",
+    "Share of the {total} provinces of the time": "Tỷ lệ trên {total} tỉnh, thành phố khi đó",
+    "What was counted": "Nội dung được đếm",
+    "Smart-city progress in Vietnam's provinces,\n{month}":
+        "Tiến độ đô thị thông minh ở các tỉnh,\n{month}",
+    "exact count": "số đếm chính xác",
+    "vague count (bar drawn\nat the printed number)": "số ước chừng (cột vẽ\ntheo con số được in)",
+    # chapter 3: four counts
+    "localities named as early movers (list left open)":
+        "địa phương đi đầu (danh sách mở)",
+    " (doubtful)": " (đáng ngờ)",
+    "all {total} provinces of the time": "toàn bộ {total} tỉnh, thành phố khi đó",
+    "Date of the report": "Ngày báo cáo",
+    "Number of provinces": "Số tỉnh, thành phố",
+    "Counting provinces with smart-city schemes:\nfour numbers, four definitions":
+        "Đếm số tỉnh có đề án đô thị thông minh:\nbốn con số, bốn định nghĩa",
     # chapter 4: the averages table
     "average": "giá trị trung bình",
     "value": "giá trị",

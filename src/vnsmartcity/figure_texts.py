@@ -23,6 +23,41 @@ VIETNAMESE: dict[str, dict[str, str]] = {
             "bằng nhau."
         ),
     },
+    "fig-ch3-provinces": {
+        "caption": (
+            "Các số liệu đô thị thông minh cấp tỉnh được báo cáo tại hội thảo chuyên đề của "
+            "diễn đàn ngày 16/6/2022, tính theo tỷ lệ trên {fact}`vn_provinces_before` tỉnh, "
+            "thành phố khi đó (nguồn bktw2022forum, bảng dữ liệu `facts` của khóa học). Cột "
+            "gạch chéo là số liệu ước chừng; nhãn ghi đúng cách diễn đạt của nguồn."
+        ),
+        "alt": (
+            "Biểu đồ cột ngang gồm năm số liệu, tính theo tỷ lệ trên {fact}`vn_provinces_before` "
+            "tỉnh, thành phố vào tháng 6/2022. Cột dài nhất là số tỉnh đã và đang xây dựng đề "
+            "án, {fact}`vn_schemes`/{fact}`vn_provinces_before`; số tỉnh đã triển khai một số "
+            "dịch vụ thông minh, được in là khoảng gần {fact}`vn_services`, gạch chéo và dài gần "
+            "bằng; trung tâm điều hành và du lịch thông minh mỗi loại "
+            "{fact}`vn_ioc`/{fact}`vn_provinces_before`; giao thông thông minh và trật tự đô "
+            "thị, được in là khoảng trên {fact}`vn_transport_safety`, gạch chéo và ngắn nhất."
+        ),
+    },
+    "fig-ch3-counts": {
+        "caption": (
+            "Bốn con số về số tỉnh từ ba bài báo, 2017-2022 (các bảng dữ liệu `facts`, "
+            "`localities` và `events` của khóa học). Chỉ điểm năm 2022 đếm các đề án theo một "
+            "định nghĩa được nêu rõ; {fact}`vn_summit_provinces` địa phương năm 2020 là những "
+            "nơi tham gia hội nghị thượng đỉnh muốn triển khai đề án, còn con số năm 2020 về sáu "
+            "tỉnh có đề án (dấu nhân đỏ) là đáng ngờ. Mỗi điểm đếm một thứ khác nhau, nên dãy "
+            "điểm này không phải là một xu hướng."
+        ),
+        "alt": (
+            "Biểu đồ điểm theo thời gian. Tháng 12/2017: năm địa phương được nêu là đi đầu, "
+            "danh sách còn để ngỏ. Tháng 11/2020: một dấu nhân đỏ ở mức sáu tỉnh được cho là có "
+            "đề án, ghi là đáng ngờ, và một điểm ở mức {fact}`vn_summit_provinces` tỉnh, thành "
+            "phố tham gia hội nghị thượng đỉnh năm 2020. Tháng 6/2022: {fact}`vn_schemes` tỉnh "
+            "đã và đang xây dựng đề án. Một đường nét đứt đánh dấu "
+            "{fact}`vn_provinces_before` tỉnh, thành phố khi đó."
+        ),
+    },
     "fig-ch4-iccc": {
         "caption": (
             "{fact}`in_cities` thành phố của Sứ mệnh Thành phố thông minh Ấn Độ theo báo cáo "
