@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -31,7 +32,7 @@ from vnsmartcity.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILT_PAGES = ("book/01-what-makes-a-city-smart", "book/03-provinces", "book/04-india",
-               "book/05-france", "book/06-korea")
+               "book/05-france", "book/06-korea", "book/07-industry-platforms")
 
 # Numbers typed in the prose that equal a value of the data but are not that value:
 # (chapter, the words around the number). Reviewed one by one.
@@ -194,6 +195,9 @@ def build(lang: str, out: Path) -> dict[str, Page]:
     config["sphinx"]["config"]["language"] = lang
     config["bibtex_bibfiles"] = [str(ROOT / b) for b in config["bibtex_bibfiles"]]
     out.mkdir(parents=True)
+    # Sphinx compiles the catalogs to .mo files where it finds them: a copy, not the repository.
+    shutil.copytree(ROOT / "locales", out / "locales")
+    config["sphinx"]["config"]["locale_dirs"] = [str(out / "locales")]
     (out / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
     chapters = [{"file": page} for page in (*BUILT_PAGES, "book/appendix/glossary")]
     (out / "_toc.yml").write_text(yaml.safe_dump(

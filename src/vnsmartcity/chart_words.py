@@ -62,6 +62,17 @@ VIETNAMESE: dict[str, str] = {
     "Number of provinces": "Số tỉnh, thành phố",
     "Counting provinces with smart-city schemes:\nfour numbers, four definitions":
         "Đếm số tỉnh có đề án đô thị thông minh:\nbốn con số, bốn định nghĩa",
+    # chapter 7: who the articles name
+    "Forum workshop 1, June 2022": "Hội thảo chuyên đề 1 của diễn đàn, tháng 6/2022",
+    "party": "cơ quan Đảng",
+    "government": "cơ quan nhà nước",
+    "association": "hiệp hội",
+    "firm": "doanh nghiệp",
+    "Organisations named in the article": "Số tổ chức được bài báo nêu tên",
+    "Kind of organisation": "Loại tổ chức",
+    "Who the two articles name,\nby kind of organisation":
+        "Các tổ chức được hai bài báo nêu tên,\ntheo loại tổ chức",
+    "Event": "Sự kiện",
     # chapter 4: the averages table
     "average": "giá trị trung bình",
     "value": "giá trị",

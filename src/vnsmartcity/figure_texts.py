@@ -138,4 +138,17 @@ VIETNAMESE: dict[str, dict[str, str]] = {
             "{fact}`kr_exchanges_2022` lượt trao đổi chiếm khoảng một phần năm số cặp đó."
         ),
     },
+    "fig-ch7-organisations": {
+        "caption": (
+            "Các tổ chức được nêu tên trong bài báo về Hội nghị Thượng đỉnh Thành phố thông "
+            "minh 2020 và bài báo về hội thảo chuyên đề 1 của diễn đàn tháng 6/2022, theo loại "
+            "tổ chức. Một diễn giả hay người đồng chủ trì được tính vào tổ chức mà người đó đại "
+            "diện. Nguồn: bảng dữ liệu `actors` của khóa học (backan2020summit; bktw2022forum)."
+        ),
+        "alt": (
+            "Biểu đồ cột ngang theo nhóm. Bài báo về hội nghị thượng đỉnh năm 2020 nêu tên một "
+            "tổ chức, là một hiệp hội ngành. Bài báo về diễn đàn năm 2022 nêu tên bảy tổ chức: "
+            "bốn doanh nghiệp, một hiệp hội, một cơ quan nhà nước và một cơ quan Đảng."
+        ),
+    },
 }
