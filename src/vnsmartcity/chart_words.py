@@ -73,6 +73,42 @@ VIETNAMESE: dict[str, str] = {
     "Who the two articles name,\nby kind of organisation":
         "Các tổ chức được hai bài báo nêu tên,\ntheo loại tổ chức",
     "Event": "Sự kiện",
+    # chapter 8: targets by document
+    "at least": "ít nhất",
+    "some": "một số",
+    "nearly": "khoảng gần",
+    "more than": "khoảng trên",
+    "article {n},\nno document\nnamed": "bài {n},\nkhông nêu\nvăn bản",
+    " (DOUBTFUL)": " (ĐÁNG NGỜ)",
+    "Year the target is due": "Năm đến hạn của mục tiêu",
+    "Smart-city targets to 2030 and 2045,\nby document":
+        "Mục tiêu đô thị thông minh đến năm 2030\nvà 2045, theo văn bản",
+    # chapter 8: the '06' claims
+    "Summit article\n(2020)": "Bài về hội nghị\nthượng đỉnh (2020)",
+    "Resolution 52-NQ/TW\n(as reported in 2022)": "Nghị quyết 52-NQ/TW\n(theo báo cáo năm 2022)",
+    "Forum article\n(June 2022)": "Bài về diễn đàn\n(tháng 6/2022)",
+    "Smart cities by 2025": "Đô thị thông minh đến năm 2025",
+    "Provinces with a smart-city scheme": "Tỉnh có đề án đô thị thông minh",
+    "\n(doubtful)": "\n(đáng ngờ)",
+    "Number of cities": "Số đô thị",
+    "The '06' figures against the other sources": "Các con số “06” so với các nguồn khác",
+    # chapter 8: a composite index of FICTIONAL cities
+    "online applications (%)": "hồ sơ trực tuyến (%)",
+    "fixed broadband (%)": "băng rộng cố định (%)",
+    "satisfied residents (%)": "người dân hài lòng (%)",
+    "took part in a consultation (%)": "có tham gia lấy ý kiến (%)",
+    "City {letter} (fictional)": "Thành phố {letter} (giả định)",
+    "City {letter}\n(fictional)": "Thành phố {letter}\n(giả định)",
+    "city": "thành phố",
+    "technology first": "ưu tiên công nghệ",
+    "equal": "ngang nhau",
+    "people first": "ưu tiên con người",
+    "score: {name}": "điểm: {name}",
+    "rank: {name}": "hạng: {name}",
+    "Composite score (0 to 1)": "Điểm tổng hợp (từ 0 đến 1)",
+    "Same cities, different weights,\ndifferent winners":
+        "Cùng các thành phố, khác trọng số,\nkhác người đứng đầu",
+    "Weights": "Trọng số",
     # chapter 4: the averages table
     "average": "giá trị trung bình",
     "value": "giá trị",

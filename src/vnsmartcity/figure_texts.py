@@ -151,4 +151,48 @@ VIETNAMESE: dict[str, dict[str, str]] = {
             "bốn doanh nghiệp, một hiệp hội, một cơ quan nhà nước và một cơ quan Đảng."
         ),
     },
+    "fig-ch8-targets": {
+        "caption": (
+            "Các mục tiêu đô thị thông minh theo năm đến hạn, theo văn bản đặt ra mục tiêu. Mỗi "
+            "đường kẻ bắt đầu từ năm văn bản được ban hành. Dấu nhân đỏ là tuyên bố về sáu đô "
+            "thị thông minh vào năm 2025 in trong bài báo về hội nghị thượng đỉnh năm 2020, "
+            "không có văn bản nào được biết đến làm căn cứ. Nguồn: các bảng dữ liệu `targets` "
+            "và `documents` của khóa học."
+        ),
+        "alt": (
+            "Trục thời gian từ năm 2018 đến năm 2045. Nghị quyết 52-NQ/TW có mục tiêu ít nhất "
+            "ba đô thị thông minh vào năm 2025 và một số chuỗi đô thị thông minh vào năm 2030. "
+            "Quyết định 950/QĐ-TTg có định hướng đến năm 2030. Nghị quyết 06-NQ/TW có các đô "
+            "thị thông minh động lực và chuỗi đô thị vào năm 2030 và tầm nhìn đến năm 2045. Mục "
+            "tiêu quốc gia trở thành nước thu nhập cao rơi vào năm 2045. Một dấu nhân đỏ đánh "
+            "dấu tuyên bố đáng ngờ về sáu đô thị thông minh vào năm 2025."
+        ),
+    },
+    "fig-ch8-claims": {
+        "caption": (
+            "Các con số “06” của bài báo về hội nghị thượng đỉnh (màu đỏ, gạch chéo, đáng ngờ) "
+            "đặt cạnh các con số mà chúng mâu thuẫn. Trên: đô thị thông minh đến năm 2025; "
+            "dưới: số tỉnh có đề án đô thị thông minh, trên tổng số {fact}`vn_provinces_before` "
+            "tỉnh, thành phố khi đó. Nguồn: bảng dữ liệu `facts` của khóa học "
+            "(backan2020summit; bktw2022forum)."
+        ),
+        "alt": (
+            "Hai biểu đồ cột. Trên: tuyên bố đáng ngờ về 6 đô thị thông minh vào năm 2025, cạnh "
+            "mục tiêu ít nhất 3 của Nghị quyết 52-NQ/TW. Dưới: tuyên bố đáng ngờ về 6 tỉnh có "
+            "đề án năm 2020, cạnh {fact}`vn_schemes`/{fact}`vn_provinces_before` tỉnh đã và "
+            "đang xây dựng đề án năm 2022."
+        ),
+    },
+    "fig-ch8-index": {
+        "caption": (
+            "Điểm tổng hợp của bốn thành phố GIẢ ĐỊNH theo ba bộ trọng số. Cùng một dữ liệu "
+            "cho ra những người đứng đầu khác nhau. Nguồn: ví dụ tự đặt, tính trong chương này."
+        ),
+        "alt": (
+            "Biểu đồ cột nhóm, điểm từ 0 đến 1 của bốn thành phố giả định theo ba cách đặt "
+            "trọng số. Thành phố A có điểm cao nhất khi ưu tiên công nghệ và thấp nhất khi ưu "
+            "tiên con người; thành phố B có điểm cao nhất khi trọng số ngang nhau và khi ưu "
+            "tiên con người."
+        ),
+    },
 }

@@ -131,6 +131,13 @@ def fact_text(fact_id: str, style: str = "", lang: str | None = None) -> str:
     return number(value, None, lang)
 
 
+def decimal_axis(axis, decimals: int, lang: str | None = None) -> None:
+    """Tick labels with the page's decimal mark (0,2 on a Vietnamese page, not 0.2)."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda x, _: number(x, decimals, lang)))
+
+
 def column(table: pd.DataFrame, name: str, lang: str | None = None) -> pd.Series:
     """A text column in the page's language: ``name_vi`` on a Vietnamese page, if there is one."""
     if _language(lang) == "vi" and f"{name}_vi" in table:

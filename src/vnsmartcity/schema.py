@@ -131,6 +131,7 @@ TABLES: dict[str, Table] = {
             Column("year", "int", "Year the target is due"),
             Column("target", "str", "The target in plain English"),
             Column("metric", "str", "What the target counts"),
+            Column("metric_vi", "str", "The same in Vietnamese"),
             Column("qualifier", "str", "How the target is worded", required=False,
                    allowed=("exact", "at least", "some")),
             Column("value", "float", "Number targeted, if any", required=False),
