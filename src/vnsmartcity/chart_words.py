@@ -109,6 +109,18 @@ VIETNAMESE: dict[str, str] = {
     "Same cities, different weights,\ndifferent winners":
         "Cùng các thành phố, khác trọng số,\nkhác người đứng đầu",
     "Weights": "Trọng số",
+    # chapter 9: the cases in time, and the schematic map
+    "HCM City": "TP.HCM",
+    "plan or decision": "kế hoạch hoặc quyết định",
+    "opening, agreement, listing": "khai trương, thỏa thuận, được chọn vào danh sách",
+    "Plans and openings, 2014-2026": "Kế hoạch và khai trương, 2014-2026",
+    "named in the book\n(at its seat)": "được nêu trong sách\n(đặt tại tỉnh lỵ)",
+    "unit it joined": "đơn vị được sáp nhập vào",
+    "merged on 1 July 2025\n(arrow to the unit)":
+        "sáp nhập ngày 1/7/2025\n(mũi tên chỉ đơn vị mới)",
+    "Longitude (degrees east)": "Kinh độ (độ Đông)",
+    "Latitude (degrees north)": "Vĩ độ (độ Bắc)",
+    "Schematic map: seats, no boundaries": "Bản đồ sơ đồ: tỉnh lỵ, không vẽ ranh giới",
     # chapter 4: the averages table
     "average": "giá trị trung bình",
     "value": "giá trị",

