@@ -31,7 +31,8 @@ from vnsmartcity.labels import day_month_year, fact_text, month_year, number, pe
 from vnsmartcity.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILT_PAGES = ("book/01-what-makes-a-city-smart", "book/03-provinces", "book/04-india",
+BUILT_PAGES = ("book/01-what-makes-a-city-smart", "book/02-policy-architecture",
+               "book/03-provinces", "book/04-india",
                "book/05-france", "book/06-korea", "book/07-industry-platforms",
                "book/08-toward-2045", "book/09-cities")
 
@@ -184,6 +185,8 @@ def read_page(html: Path) -> Page:
         if number_span:
             number_span.decompose()
         captions.append(caption.get_text(" ", strip=True))
+    for style in soup.select(".cell_output style"):  # a table's CSS ids are hashes
+        style.decompose()
     outputs = " ".join(o.get_text(" ", strip=True) for o in soup.select(".cell_output"))
     return Page(charts, ticks, [f.find("img")["alt"] for f in figures], captions, outputs)
 
@@ -234,6 +237,12 @@ def figures_of(text: str, lang: str) -> Counter:
     return Counter(float(n.replace(".", "").replace(",", ".")) for n in found)
 
 
+# Tables whose columns differ between the editions by design.
+TABLES_DIFFER = {
+    "book/02-policy-architecture",  # English glosses each title ("Scheme 950"); Vietnamese gives it
+}
+
+
 @pytest.mark.parametrize("page", BUILT_PAGES)
 def test_both_editions_show_the_same_numbers(editions, page):
     english, vietnamese = editions["en"][page], editions["vi"][page]
@@ -243,7 +252,8 @@ def test_both_editions_show_the_same_numbers(editions, page):
     for en_text, vi_text in [*zip(english.alts, vietnamese.alts, strict=True),
                              *zip(english.captions, vietnamese.captions, strict=True)]:
         assert figures_of(en_text, "en") == figures_of(vi_text, "vi"), (en_text, vi_text)
-    assert figures_of(english.outputs, "en") == figures_of(vietnamese.outputs, "vi")
+    if page not in TABLES_DIFFER:
+        assert figures_of(english.outputs, "en") == figures_of(vietnamese.outputs, "vi")
 
 
 def test_tables_and_glued_values_use_vietnamese_decimal_marks(editions):

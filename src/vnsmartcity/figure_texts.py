@@ -23,6 +23,24 @@ VIETNAMESE: dict[str, dict[str, str]] = {
             "bằng nhau."
         ),
     },
+    "fig-ch2-timeline": {
+        "caption": (
+            "Các văn bản về đô thị thông minh, từ khi ban hành đến hết giai đoạn chính (đường "
+            "đậm) và năm tầm nhìn (nét đứt), cùng các mục tiêu có thời hạn mà văn bản đặt ra. "
+            "Những mục tiêu không có văn bản nào đặt ra được vẽ trên hàng riêng; đường chấm đánh "
+            "dấu đợt sắp xếp năm 2025. Các bảng dữ liệu `documents`, `targets` và `events`."
+        ),
+        "alt": (
+            "Biểu đồ thời gian từ năm 2015 đến năm 2047, mỗi văn bản một hàng. Kế hoạch Chính "
+            "phủ điện tử kéo dài từ 2016 đến 2020; Quyết định 950 từ 2018 đến 2025, nét đứt "
+            "kéo dài đến 2030; Nghị quyết 52 từ 2019 đến 2030, nét đứt đến 2045; Nghị quyết 06 "
+            "từ 2022 đến 2030, nét đứt đến 2045. Các dấu hình thoi là mục tiêu năm 2025, 2030 "
+            "và 2045; một dấu nhân đỏ trên hàng riêng đánh dấu tuyên bố đáng ngờ của bài 002 về "
+            "sáu đô thị thông minh vào năm 2025, và một hàng khác là mục tiêu quốc gia trở thành "
+            "nước thu nhập cao vào năm 2045. Các mục tiêu được đánh số, chú giải ở dưới biểu "
+            "đồ. Biên bản ghi nhớ năm 2016 và Quyết định 38 năm 2022 là các điểm đơn lẻ."
+        ),
+    },
     "fig-ch3-provinces": {
         "caption": (
             "Các số liệu đô thị thông minh cấp tỉnh được báo cáo tại hội thảo chuyên đề của "
