@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILT_PAGES = ("book/01-what-makes-a-city-smart", "book/02-policy-architecture",
                "book/03-provinces", "book/04-india",
                "book/05-france", "book/06-korea", "book/07-industry-platforms",
-               "book/08-toward-2045", "book/09-cities")
+               "book/08-toward-2045", "book/09-cities", "book/appendix/timeline")
 
 # Numbers typed in the prose that equal a value of the data but are not that value:
 # (chapter, the words around the number). Reviewed one by one.

@@ -91,6 +91,9 @@ VIETNAMESE: dict[str, str] = {
     "Who the two articles name,\nby kind of organisation":
         "Các tổ chức được hai bài báo nêu tên,\ntheo loại tổ chức",
     "Event": "Sự kiện",
+    "Summit 2020": "Hội nghị thượng đỉnh 2020",
+    "Forum 2022": "Diễn đàn 2022",
+    "Topic": "Chủ đề",
     # chapter 8: targets by document
     "at least": "ít nhất",
     "some": "một số",
@@ -139,6 +142,19 @@ VIETNAMESE: dict[str, str] = {
     "Longitude (degrees east)": "Kinh độ (độ Đông)",
     "Latitude (degrees north)": "Vĩ độ (độ Bắc)",
     "Schematic map: seats, no boundaries": "Bản đồ sơ đồ: tỉnh lỵ, không vẽ ranh giới",
+    # appendix: the timeline
+    "agreement": "thỏa thuận",
+    "conference": "hội nghị",
+    "document": "văn bản",
+    "exhibition": "triển lãm",
+    "milestone": "mốc",
+    "reform": "cải cách",
+    "survey": "khảo sát",
+    "webinar": "hội thảo trực tuyến",
+    "workshop": "hội thảo",
+    "Kind of event": "Loại sự kiện",
+    "Smart-city events and documents,\n{first}-{last}":
+        "Sự kiện và văn bản về đô thị thông minh,\n{first}-{last}",
     # chapter 4: the averages table
     "average": "giá trị trung bình",
     "value": "giá trị",

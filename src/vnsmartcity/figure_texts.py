@@ -249,4 +249,16 @@ VIETNAMESE: dict[str, dict[str, str]] = {
             "Minh, nơi tỉnh này sáp nhập vào, và Cần Thơ."
         ),
     },
+    "fig-timeline": {
+        "caption": (
+            "Các sự kiện của khóa học theo năm và loại, từ bảng `events`. Mỗi chấm là một sự "
+            "kiện; văn bản và cải cách là những gì các cuộc họp bàn đến."
+        ),
+        "alt": (
+            "Biểu đồ điểm, trục ngang là các năm từ 2014 đến 2026, trục dọc là loại sự kiện; "
+            "các cuộc họp trong các bài báo tập trung trong khoảng 2017 đến 2023, các văn bản "
+            "của chúng rơi vào các năm 2018, 2019 và 2022, còn cải cách vào năm 2025; các "
+            "trường hợp thành phố ở chương 9 bổ sung văn bản và các mốc từ 2014 đến 2026."
+        ),
+    },
 }

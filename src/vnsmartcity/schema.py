@@ -192,6 +192,7 @@ TABLES: dict[str, Table] = {
         Table("initiatives", "a smart-city initiative or service named in a source", (
             Column("initiative_id", "str", "Identifier", unique=True, pattern=ID_PATTERN),
             Column("initiative", "str", "The initiative in plain English"),
+            Column("initiative_vi", "str", "The same in Vietnamese"),
             Column("domain", "str", "Main domain, as labelled by the course team",
                    allowed=DOMAINS, references="domains.domain_id"),
             _source(),
