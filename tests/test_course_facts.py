@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 
 from tests.test_chapters import CHAPTERS, _prose
 from vnsmartcity import load
+from vnsmartcity.figure_texts import VIETNAMESE as FIGURE_TEXTS
 from vnsmartcity.labels import day_month_year, fact_text, month_year, number, percent, words
 from vnsmartcity.schema import TABLES
 
@@ -136,7 +137,20 @@ def test_bad_language_fact_or_words_say_what_to_do(monkeypatch):
         words("Words nobody translated", lang="vi")
 
 
-@pytest.mark.parametrize("table, column", [("facts", "measure"), ("actors", "role")])
+def test_every_figure_of_the_book_has_its_vietnamese_texts_and_no_other():
+    pages = [*sorted((ROOT / "book").rglob("*.md")), *sorted((ROOT / "exercises").glob("*.md"))]
+    named = {name for page in pages
+             for name in re.findall(r"^:\s+name: (fig-[\w-]+)", page.read_text(encoding="utf-8"),
+                                    flags=re.M)}
+    assert named == set(FIGURE_TEXTS)
+    for texts in FIGURE_TEXTS.values():
+        assert set(texts) == {"caption", "alt"}
+        assert all(t == unicodedata.normalize("NFC", t) for t in texts.values())
+
+
+@pytest.mark.parametrize("table, column", [("facts", "measure"), ("actors", "role"),
+                                           ("targets", "metric"), ("initiatives", "initiative"),
+                                           ("domains", "covers")])
 def test_every_row_has_its_vietnamese(table, column):
     frame = load(table)
     for english, vietnamese in zip(frame[column], frame[f"{column}_vi"], strict=True):

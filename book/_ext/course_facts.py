@@ -91,6 +91,9 @@ def localise_figures(app: Sphinx, doctree: nodes.document) -> None:
     for figure in doctree.findall(nodes.figure):
         texts = next((VIETNAMESE[n] for n in figure["names"] if n in VIETNAMESE), None)
         if texts is None:
+            logger.warning("figure %s has no Vietnamese caption and alt text: add them to "
+                           "src/vnsmartcity/figure_texts.py", figure["names"] or "(unnamed)",
+                           location=figure)
             continue
         for caption in figure.findall(nodes.caption):
             caption.children.clear()
