@@ -150,7 +150,8 @@ def test_every_figure_of_the_book_has_its_vietnamese_texts_and_no_other():
 
 @pytest.mark.parametrize("table, column", [("facts", "measure"), ("actors", "role"),
                                            ("targets", "metric"), ("initiatives", "initiative"),
-                                           ("domains", "covers")])
+                                           ("domains", "covers"), ("events", "title"),
+                                           ("events", "organiser"), ("targets", "target")])
 def test_every_row_has_its_vietnamese(table, column):
     frame = load(table)
     for english, vietnamese in zip(frame[column], frame[f"{column}_vi"], strict=True):

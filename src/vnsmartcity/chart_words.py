@@ -153,6 +153,12 @@ VIETNAMESE: dict[str, str] = {
     "webinar": "hội thảo trực tuyến",
     "workshop": "hội thảo",
     "Kind of event": "Loại sự kiện",
+    "{source} (context)": "{source} (bối cảnh)",
+    "date": "ngày",
+    "title": "sự kiện",
+    "organiser": "đơn vị tổ chức",
+    "source": "nguồn",
+    "chapter": "chương",
     "Smart-city events and documents,\n{first}-{last}":
         "Sự kiện và văn bản về đô thị thông minh,\n{first}-{last}",
     # chapter 4: the averages table
