@@ -157,7 +157,7 @@ def test_every_row_has_its_vietnamese(table, column):
     for english, vietnamese in zip(frame[column], frame[f"{column}_vi"], strict=True):
         assert isinstance(vietnamese, str) and vietnamese.strip(), english
         assert vietnamese == unicodedata.normalize("NFC", vietnamese)
-        assert vietnamese != english
+        assert vietnamese != english or english.isupper(), english  # VINASA, AMC: names
 
 
 @dataclass(frozen=True)
