@@ -28,7 +28,7 @@ from bs4 import BeautifulSoup
 from tests.test_chapters import CHAPTERS, _prose
 from vnsmartcity import load
 from vnsmartcity.figure_texts import VIETNAMESE as FIGURE_TEXTS
-from vnsmartcity.labels import day_month_year, fact_text, month_year, number, percent, words
+from vnsmartcity.labels import column, day_month_year, fact_text, month_year, number, percent, words
 from vnsmartcity.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,6 +135,10 @@ def test_bad_language_fact_or_words_say_what_to_do(monkeypatch):
         fact_text("no_such_fact", lang="en")
     with pytest.raises(KeyError, match="add them to src/vnsmartcity/chart_words.py"):
         words("Words nobody translated", lang="vi")
+    with pytest.raises(KeyError, match="add it to the table"):
+        column(load("places"), "seat_en", lang="vi")
+    with pytest.raises(ValueError, match="'share' or 'range%'"):
+        fact_text("in_cities", "thousands", lang="en")
 
 
 def test_every_figure_of_the_book_has_its_vietnamese_texts_and_no_other():
@@ -280,11 +284,11 @@ def test_tables_and_glued_values_use_vietnamese_decimal_marks(editions):
 def vietnamese_words() -> set[str]:
     """Words of the data's Vietnamese columns: the English charts print some (Di chuyển)."""
     found: set[str] = set()
-    for name in ("domains", "localities", "facts", "actors", "places", "documents"):
-        table = load(name)
-        for column in table.columns:
-            if column.endswith("_vi"):
-                found |= {w for text in table[column].dropna() for w in re.findall(r"\w+", text)}
+    for table_name in ("domains", "localities", "facts", "actors", "places", "documents"):
+        table = load(table_name)
+        for name in table.columns:
+            if name.endswith("_vi"):
+                found |= {w for text in table[name].dropna() for w in re.findall(r"\w+", text)}
     return found
 
 

@@ -127,7 +127,8 @@ def fact_text(fact_id: str, style: str = "", lang: str | None = None) -> str:
     if style.startswith("M."):
         return number(value / 1e6, int(style[2:]), lang)
     if style:
-        raise ValueError(f"fact style {style!r} of {fact_id!r}: use '', '%', '%.N' or '.N'")
+        raise ValueError(f"fact style {style!r} of {fact_id!r}: use '', '%', '%.N', '.N', "
+                         "'M.N', 'share' or 'range%'")
     return number(value, None, lang)
 
 
@@ -139,7 +140,14 @@ def decimal_axis(axis, decimals: int, lang: str | None = None) -> None:
 
 
 def column(table: pd.DataFrame, name: str, lang: str | None = None) -> pd.Series:
-    """A text column in the page's language: ``name_vi`` on a Vietnamese page, if there is one."""
-    if _language(lang) == "vi" and f"{name}_vi" in table:
-        return table[f"{name}_vi"]
-    return table[name]
+    """A text column in the page's language: ``name_vi`` on a Vietnamese page.
+
+    A table without that column fails the page with the column to add, rather than
+    print English on a Vietnamese page.
+    """
+    if _language(lang) == "en":
+        return table[name]
+    if f"{name}_vi" not in table:
+        raise KeyError(f"no column {name}_vi for the Vietnamese edition: add it to the table "
+                       "and its schema (src/vnsmartcity/schema.py)")
+    return table[f"{name}_vi"]
