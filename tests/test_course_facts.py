@@ -244,13 +244,14 @@ def editions(tmp_path_factory) -> dict[str, dict[str, Page]]:
 
 def figures_of(text: str, lang: str) -> Counter:
     """The numbers in a text, as values: dates reduced to their year, each language's marks."""
-    # Version numbers and licences are names, written alike in both languages (3.0.2, 4.0).
-    text = re.sub(r"\d+(?:\.\d+){2,}|CC BY \d\.\d", " ", text)
+    # Version numbers, licences and document numbers are names, written alike in both
+    # languages (3.0.2, CC BY 4.0, 202/2025/QH15, 950/QĐ-TTg, 52-NQ/TW).
+    text = re.sub(r"\d+(?:\.\d+){2,}|CC BY \d\.\d|\d+(?:/\d+)*[/-][A-ZĐ][\w/-]*", " ", text)
     if lang == "en":
         text = re.sub(rf"(?:\d{{1,2}} )?(?:{MONTHS}) (\d{{4}})", r"\1", text)
         found = re.findall(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", text)
         return Counter(float(n.replace(",", "")) for n in found)
-    text = re.sub(r"(?:ngày )?(?:\d{1,2}/)?\d{1,2}/(\d{4})", r"\1", text)
+    text = re.sub(r"(?:ngày )?(?<!\d)(?:\d{1,2}/)?\d{1,2}/(\d{4})", r"\1", text)
     text = re.sub(r"tháng \d{1,2}/(\d{4})", r"\1", text)
     found = re.findall(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", text)
     return Counter(float(n.replace(".", "").replace(",", ".")) for n in found)

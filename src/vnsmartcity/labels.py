@@ -15,12 +15,14 @@ import os
 from datetime import date
 
 import pandas as pd
-from babel.numbers import format_decimal, format_percent
 
 from vnsmartcity.chart_words import VIETNAMESE
 from vnsmartcity.coursedata import load
 
 LANGUAGES = ("en", "vi")
+# _babel_note: babel (CLDR number formats) is imported where a number is written, not at
+# the top, so that a student's environment (pandas and matplotlib only) can still import
+# every module of the package; only the book's build, whose venv pins babel, writes numbers.
 
 
 def page_language() -> str:
@@ -45,6 +47,8 @@ def number(value: float, decimals: int | None = None, lang: str | None = None) -
     ``decimals=None`` keeps the decimals the value has (up to three), so a value
     from the data reads as the data gives it.
     """
+    from babel.numbers import format_decimal  # the book's venv pins it; see _babel_note
+
     if decimals is None:
         pattern = "#,##0.###"
     else:
@@ -54,6 +58,8 @@ def number(value: float, decimals: int | None = None, lang: str | None = None) -
 
 def percent(share: float, decimals: int = 0, lang: str | None = None) -> str:
     """A share as a percentage: 0.344 -> 34.4% / 34,4%."""
+    from babel.numbers import format_percent  # the book's venv pins it; see _babel_note
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
     return format_percent(share, format=pattern, locale=_language(lang))
 
