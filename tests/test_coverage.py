@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from vnsmartcity.labels import fact_text
+
 ROOT = Path(__file__).resolve().parent.parent
 
 ARTICLE_FACTS = {
@@ -49,8 +51,11 @@ ARTICLE_FACTS = {
 
 
 def book_text() -> str:
+    """The book's Markdown as the English edition prints it: {fact} roles show their value."""
     pages = sorted((ROOT / "book").rglob("*.md"))
     text = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    text = re.sub(r"\{fact\}`([^`:]+)(?::([^`]*))?`",
+                  lambda m: fact_text(m.group(1), m.group(2) or "", "en"), text)
     return re.sub(r"\s+", " ", text.replace("–", "-"))
 
 
