@@ -49,7 +49,7 @@ po: $(INSTALLED)
 PDF_SOLUTIONS := $(if $(filter command line,$(origin SOLUTIONS)),$(SOLUTIONS),hide)
 pdf: $(INSTALLED) $(DATA_STAMP)
 	@bash book/_pdf/tools.sh
-	$(BIN)/python book/_pdf/build.py --solutions $(PDF_SOLUTIONS)
+	$(BIN)/python book/_tools/pdf.py --solutions $(PDF_SOLUTIONS)
 
 test: $(INSTALLED) $(VI_DICTIONARY)
 	$(BIN)/ruff check src tests bench

@@ -1,6 +1,6 @@
 """The PDF of each edition, as `make pdf` builds it and a reader opens it.
 
-Built once per session from a copy of the repository (book/_pdf/build.py, as `make pdf`
+Built once per session from a copy of the repository (book/_tools/pdf.py, as `make pdf`
 runs it). Needs XeLaTeX and the fonts: skipped with one line where TeX is missing, a failure
 instead when VNSC_REQUIRE_PDF=1 (.ci/run sets it after installing TeX).
 """
@@ -45,7 +45,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     copy = tmp_path_factory.mktemp("pdf") / "repo"
     shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
     out = copy / "_build" / "pdf"
-    result = subprocess.run([sys.executable, str(copy / "book" / "_pdf" / "build.py"),
+    result = subprocess.run([sys.executable, str(copy / "book" / "_tools" / "pdf.py"),
                              "--out", str(out)], capture_output=True, text=True, timeout=2400)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return {lang: out / f"smart-cities-in-vietnam.{lang}.pdf" for lang in LANGUAGES}

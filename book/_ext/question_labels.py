@@ -8,16 +8,26 @@ give each question ``:nonumber:`` and its label as the title
 3.1)", and this post-transform keeps only the title: "Question 3.1". The solution's
 dropdown reads "Solution" (``exercise_style: solution_follow_exercise``), since it
 follows its question.
+
+The title is a directive argument, which gettext does not extract, so in a translated
+edition the word "Question" is looked up in the interface catalog (``interface.po``):
+"Câu hỏi 3.1" in the Vietnamese edition.
 """
 
 from __future__ import annotations
 
+import re
+from os import path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import init as init_locale
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_exercise.nodes import exercise_node
+
+
+QUESTION = re.compile(r"^Question (?=\d)")
 
 
 class QuestionTitles(SphinxPostTransform):
@@ -35,6 +45,19 @@ class QuestionTitles(SphinxPostTransform):
                 inner = title.children[2:-1]
                 title.clear()
                 title.extend(inner)
+                self._translate(title)
+
+    def _translate(self, title: nodes.title) -> None:
+        """"Question 3.1" in the edition's language (interface.po of the locale dirs)."""
+        if not self.config.language or self.config.language == "en":
+            return
+        dirs = [path.join(self.env.srcdir, folder) for folder in self.config.locale_dirs]
+        catalog, found = init_locale(dirs, self.config.language, "interface")
+        word = catalog.gettext("Question") if found else "Question"
+        for text in list(title.findall(nodes.Text)):
+            if QUESTION.match(text):
+                text.parent.replace(text, nodes.Text(QUESTION.sub(word + " ", text)))
+                return
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Build the PDF of each edition: `make pdf` and tests/test_pdf.py both run this.
 
-For each language: write the edition's PDF configuration (book/_pdf/config.py), run
+For each language: write the edition's PDF configuration (book/_tools/pdf_config.py), run
 Jupyter Book's `pdflatex` builder (XeLaTeX through latexmk) into `_build/pdf/<lang>/`,
 and copy the PDF and its LaTeX log to `_build/pdf/`:
 
@@ -21,9 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from config import ROOT, TARGET, pdf_config  # book/_pdf/config.py, run as a script's sibling
-
 import yaml
+from pdf_config import ROOT, TARGET, pdf_config  # book/_tools/pdf_config.py
 
 LANGUAGES = ("en", "vi")
 
@@ -38,7 +37,7 @@ def build(language: str, solutions: str, out: Path) -> Path:
     work = out / (language if solutions == "hide" else f"{language}-instructor")
     work.mkdir(parents=True, exist_ok=True)
     config = work / "_config.yml"
-    config.write_text(yaml.safe_dump(pdf_config(language, solutions, None), allow_unicode=True,
+    config.write_text(yaml.safe_dump(pdf_config(language, solutions), allow_unicode=True,
                                      sort_keys=False), encoding="utf-8")
     env = {**os.environ, "VNSC_LANG": language, "VNSC_SOLUTIONS": solutions}
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
