@@ -41,7 +41,7 @@ book: $(INSTALLED) $(DATA_STAMP)
 # Re-extract the English messages and update the translations' catalogs (the *.po
 # under locales/, reviewed and committed; the *.mo are build products).
 po: $(INSTALLED)
-	$(BIN)/python book/_tools/editions.py gettext -- $(JB_FLAGS)
+	$(BIN)/python book/_tools/editions.py gettext  # no -W: the notebooks do not run for it
 	$(BIN)/sphinx-intl update -p _build/gettext/_build/gettext -d locales -l vi
 
 # `make pdf`: the student PDF of each edition (no solutions) in _build/pdf/; `make pdf

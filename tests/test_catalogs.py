@@ -4,6 +4,7 @@ right, and not copied from the Vietnamese source articles."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from tests import spelling
 from tests.catalogs import problems, prose, read_catalog
+from tests.conftest import COPY_IGNORE
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "locales" / "vi"
@@ -124,3 +126,23 @@ def test_vietnamese_text_is_not_copied_from_the_articles(tmp_path: Path) -> None
                             capture_output=True, text=True, timeout=300)
     assert " 0 copied run" in result.stdout, result.stdout[-3000:]
     assert result.returncode == 0
+
+
+def test_catalogs_hold_every_message_of_the_english_pages(tmp_path: Path) -> None:
+    """`make po` would change nothing: no English message is missing from its catalog (it
+    would show in English on the Vietnamese page) and none is left over from an old text."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+    result = subprocess.run([sys.executable, str(copy / "book" / "_tools" / "editions.py"),
+                             "gettext"],
+                            capture_output=True, text=True, timeout=600, cwd=copy)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    templates = copy / "_build" / "gettext" / "_build" / "gettext"
+    pages = sorted(templates.rglob("*.pot"))
+    assert len(pages) >= 26
+    for template in pages:
+        name = template.relative_to(templates).with_suffix(".po")
+        english = {m.id for m in read_catalog(template) if m.id}
+        translated = {m.id for m in read_catalog(LOCALE / "LC_MESSAGES" / name) if m.id}
+        assert english - translated == set(), f"{name}: not in the catalog (run `make po`)"
+        assert translated - english == set(), f"{name}: no longer in the English page"

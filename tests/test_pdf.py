@@ -144,3 +144,16 @@ def test_pdf_charts_are_vector_graphics(pdfs: dict[str, Path]) -> None:
                     for obj in (page.get("/Resources") or {}).get("/XObject", {}).values()
                     if obj.get_object().get("/Subtype") == "/Form")
         assert forms >= 10, f"{language}: {forms} vector figures"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_front_page_links_the_pdfs_the_site_publishes(built_book, language: str) -> None:
+    """Each edition's front page links both PDFs where the Pages workflow puts them."""
+    site = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]
+    workflow = (ROOT / ".github" / "workflows" / "book.yml").read_text(encoding="utf-8")
+    page = (built_book.edition(language) / "book" / "intro.html").read_text(encoding="utf-8")
+    for edition in LANGUAGES:
+        name = f"smart-cities-in-vietnam.{edition}.pdf"
+        assert f'href="{site}{name}"' in page, f"{language} front page: no link to {name}"
+        assert f"_build/pdf/{name}" in workflow and "make pdf" in workflow
+    assert re.search(r"cp [^\n]*_build/pdf/[^\n]* _build/html/", workflow)
