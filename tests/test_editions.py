@@ -79,6 +79,18 @@ def test_every_page_has_its_language(build, language):
     assert not wrong, wrong
 
 
+PYTHON_WARNING = re.compile(r"\b\w+Warning: |Traceback \(most recent call last\)")
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_no_page_shows_a_python_warning(build, language):
+    """A code cell's stderr is shown on the page: a deprecation warning there is a bug."""
+    shown = {str(page): PYTHON_WARNING.findall(BeautifulSoup(page.read_text("utf-8"),
+                                                             "html.parser").get_text())
+             for page in pages(build, language)}
+    assert not {page: found for page, found in shown.items() if found}
+
+
 @pytest.mark.parametrize("language", EDITIONS)
 def test_every_switcher_link_opens_the_same_page_in_the_other_edition(build, language):
     root = build.edition(language)

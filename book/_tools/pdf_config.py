@@ -53,7 +53,8 @@ def pdf_config(language: str, solutions: str) -> dict[str, Any]:
     """The configuration of the PDF of `language`, solutions "hide" or "show"."""
     config = edition_config(ROOT, language)
     sphinx = config["sphinx"]
-    sphinx["local_extensions"].update(structure=str(LATEX), hidden_code=str(LATEX))
+    sphinx["local_extensions"].update(structure=str(LATEX), hidden_code=str(LATEX),
+                                      html_tables=str(LATEX))
     sphinx["extra_extensions"] = [*sphinx["extra_extensions"], "sphinxcontrib.rsvgconverter"]
     config.setdefault("execute", {})["cache"] = str(execution_cache(ROOT, language))
     config["latex"] = {"latex_engine": "xelatex", "use_jupyterbook_latex": False,
@@ -70,6 +71,8 @@ def pdf_config(language: str, solutions: str) -> dict[str, Any]:
         "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.4cm,2.4cm}",
     }
     settings["latex_show_urls"] = "footnote"
-    # myst-nb's LaTeX priorities skip SVG, the only format the charts are drawn in.
-    settings["nb_mime_priority_overrides"] = [["latex", "image/svg+xml", 15]]
+    # myst-nb's LaTeX priorities skip SVG, the only format the charts are drawn in, and
+    # HTML, the only one of the tables (book/_pdf/html_tables.py makes them LaTeX tables).
+    settings["nb_mime_priority_overrides"] = [["latex", "image/svg+xml", 15],
+                                              ["latex", "text/html", 45]]
     return config
