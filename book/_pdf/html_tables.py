@@ -38,7 +38,7 @@ def _weights(rows: list[list[str]], width: int) -> list[int]:
         cells = [row[column] for row in rows if column < len(row) and row[column]]
         mean = sum(map(len, cells)) / len(cells) if cells else 1
         word = max((len(w) for cell in cells for w in cell.split()), default=1)
-        weights.append(round(min(max(mean, word, 3), 40)))
+        weights.append(round(min(max(mean, 1.4 * word, 3), 40)))  # a word does not break
     return weights
 
 
