@@ -48,7 +48,13 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     result = subprocess.run([sys.executable, str(copy / "book" / "_tools" / "pdf.py"),
                              "--out", str(out)], capture_output=True, text=True, timeout=2400)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return {lang: out / f"smart-cities-in-vietnam.{lang}.pdf" for lang in LANGUAGES}
+    # `make pdf SOLUTIONS=show`: the instructor's edition, from the same copy and caches.
+    result = subprocess.run([sys.executable, str(copy / "book" / "_tools" / "pdf.py"),
+                             "--lang", "en", "--solutions", "show", "--out", str(out)],
+                            capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    found = {lang: out / f"smart-cities-in-vietnam.{lang}.pdf" for lang in LANGUAGES}
+    return {**found, "instructor": out / "smart-cities-in-vietnam.en.instructor.pdf"}
 
 
 def _text(pdf: Path) -> str:
@@ -133,6 +139,15 @@ def test_student_pdf_has_no_solution(pdfs: dict[str, Path], language: str) -> No
     found = [line for line in solution_lines if line in text]
     assert not found, f"solution code in the {language} PDF: {found[:5]}"
     assert not CHECK_OUTPUT.search(text), "a check's output says an answer is right"
+
+
+def test_instructor_pdf_has_the_solutions(pdfs: dict[str, Path]) -> None:
+    text = _text(pdfs["instructor"])
+    assert "Instructor edition, with the solutions" in text
+    assert CHECK_OUTPUT.search(text), "the solutions' checks say correct"
+    assert "Student edition" in _text(pdfs["en"])
+    log = pdfs["instructor"].with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log
 
 
 def test_vietnamese_pdf_keeps_its_diacritics(pdfs: dict[str, Path]) -> None:

@@ -7,7 +7,9 @@ configuration therefore lets myst-nb choose text/html for LaTeX (book/_tools/pdf
 which it emits as raw HTML that the LaTeX writer drops; this post-transform replaces each
 raw HTML table by a docutils table of the same cells (parsed with BeautifulSoup), which
 Sphinx's LaTeX writer typesets like any table of the book. Raw HTML without a table is
-removed, as the LaTeX writer would have done.
+removed, as the LaTeX writer would have done. A table inside a box (a solution of the
+instructor's edition, an admonition) becomes plain rows of text instead: a LaTeX table
+that long cannot sit in a box (XeLaTeX stops, "TeX capacity exceeded").
 """
 
 from __future__ import annotations
@@ -60,6 +62,24 @@ def table_node(markup: str) -> nodes.table | None:
     return nodes.table("", group, classes=["colwidths-given"])
 
 
+def text_rows(markup: str) -> nodes.literal_block | None:
+    """The rows of the first HTML table of `markup`, cells separated by " | "."""
+    table = BeautifulSoup(markup, "html.parser").find("table")
+    if table is None:
+        return None
+    text = "\n".join(" | ".join(_cells(row)) for row in table.find_all("tr"))
+    return nodes.literal_block(text, text)
+
+
+def _in_a_box(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Admonition) or "solution" in parent.get("classes", []):
+            return True
+        parent = parent.parent
+    return False
+
+
 class HtmlTablesToLatex(SphinxPostTransform):
     """Replace raw HTML outputs by their tables (LaTeX builder only)."""
 
@@ -70,7 +90,7 @@ class HtmlTablesToLatex(SphinxPostTransform):
         for raw in list(self.document.findall(nodes.raw)):
             if "html" not in raw.get("format", "").split():
                 continue
-            table = table_node(raw.astext())
+            table = (text_rows if _in_a_box(raw) else table_node)(raw.astext())
             if table is None:
                 raw.parent.remove(raw)
             else:
